@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "OVNStack",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ovnstack", targets: ["ovnstack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // RFC 7047 client: transport, JSON-RPC, schema, values, transactions, monitored replica.
+        .target(name: "OVSDB", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Typed rows of the OVN NB/SB and Open_vSwitch tables, generated from the installed schemas.
+        .target(name: "OVNModel", dependencies: ["OVSDB"]),
+        // Generates Sources/OVNModel/Generated from /usr/share/{ovn,openvswitch}/*.ovsschema.
+        .executableTarget(name: "ovsdb-modelgen", dependencies: ["OVSDB"]),
+        // Shared OpenStack HTTP conventions: errors, request ids, versions, pagination, tokens, policy.
+        .target(name: "OpenStackAPI", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Keystone v3 subset.
+        .target(name: "Identity", dependencies: [
+            "OpenStackAPI",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
+        .target(name: "Deploy", dependencies: [
+            "OVSDB", "OVNModel",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ovnstack", dependencies: [
+            "OVSDB", "Deploy", "Identity",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "OVSDBTestSupport", dependencies: ["OVSDB"], path: "Tests/OVSDBTestSupport"),
+        .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "OVSDBTestSupport"]),
+        .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
+        // Benchmarks: built with `make bench`, never part of `make test`.
+        .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
+    ]
+)

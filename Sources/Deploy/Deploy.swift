@@ -1,0 +1,2 @@
+/// Cluster deployment: spec, nodes, containers, supervisor, preflight.
+public enum Deploy {}

@@ -1,0 +1,2 @@
+/// The Keystone v3 subset.
+public enum Identity {}

@@ -1,0 +1,2 @@
+/// Typed rows of the OVN and Open vSwitch databases.
+public enum OVNModel {}

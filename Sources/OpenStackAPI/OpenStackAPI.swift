@@ -1,0 +1,2 @@
+/// Shared HTTP conventions of every OVNStack API service.
+public enum OpenStackAPI {}

@@ -1,0 +1,2 @@
+// generator placeholder
+print("not yet")

@@ -1,0 +1,2 @@
+/// Helpers that start real OVSDB servers for tests.
+public enum OVSDBTestSupport {}
