@@ -40,6 +40,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
@@ -52,7 +53,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "OVSDBTestSupport", dependencies: ["OVSDB"], path: "Tests/OVSDBTestSupport"),
-        .testTarget(name: "OVSDBTests", dependencies: ["OVSDB", "OVSDBTestSupport"]),
+        .testTarget(name: "OVSDBTests", dependencies: [
+            "OVSDB", "OVSDBTestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),

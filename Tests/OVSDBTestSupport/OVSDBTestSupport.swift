@@ -1,2 +1,0 @@
-/// Helpers that start real OVSDB servers for tests.
-public enum OVSDBTestSupport {}
