@@ -1,0 +1,36 @@
+import Foundation
+import OVSDB
+import OVSDBTestSupport
+import Testing
+
+/// A three-member clustered Northbound database, as a real HA deployment runs it.
+@Suite struct ClusterTests {
+    @Test func findsTheLeaderAndFollowsItWhenKilled() async throws {
+        let cluster = try TestOVSDBCluster(schema: TestOVSDBServer.northboundSchema, members: 3)
+        defer { cluster.destroy() }
+        var options = ClientOptions()
+        options.reconnectBackoff = (.milliseconds(50), .milliseconds(500))
+        options.connectWait = .seconds(30)
+        let client = try await OVSDBClient.connect(cluster.endpoints, database: "OVN_Northbound", options: options)
+        defer { Task { await client.close() } }
+
+        let first = try #require(await client.currentEndpoint)
+        #expect(cluster.isLeader(first))
+
+        var txn = Transaction()
+        txn.insert("Logical_Switch", ["name": "before"])
+        try await client.transact(txn)
+
+        cluster.kill(first)
+        var after = Transaction()
+        after.insert("Logical_Switch", ["name": "after"])
+        // The first attempt may fail with the dying connection; the retry goes to the new leader.
+        do { try await client.transact(after) } catch OVSDBError.connectionClosed { try await client.transact(after) }
+
+        let second = try #require(await client.currentEndpoint)
+        #expect(second != first)
+        #expect(cluster.isLeader(second))
+        let names = try cluster.tool(on: second, "ovn-nbctl", ["ls-list"])
+        #expect(names.contains("before") && names.contains("after"))
+    }
+}
