@@ -1,0 +1,46 @@
+# OVNStack: `make up` brings the default cloud up, `make test` runs every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/ovnstack
+VENV := .venv
+
+NB_TABLES := NB_Global Logical_Switch Logical_Switch_Port DHCP_Options Logical_Router Logical_Router_Port \
+	Logical_Router_Static_Route Gateway_Chassis HA_Chassis_Group HA_Chassis NAT ACL Port_Group Address_Set
+SB_TABLES := Chassis Chassis_Private Encap Port_Binding Datapath_Binding
+VSWITCH_TABLES := Open_vSwitch Bridge Port Interface
+
+.PHONY: up down deps build test test-swift test-e2e models bench clean
+
+## Install the system packages the cloud and its tests need (Debian/Ubuntu, as root).
+deps:
+	@./scripts/install-deps.sh
+
+build:
+	$(SWIFT) build --product ovnstack
+
+## Bring the default cloud up: install what is missing, build, run `ovnstack up`.
+up: deps build
+	$(BIN) up
+
+down:
+	$(BIN) down
+
+## Every test: Swift unit + integration tests against real OVS/OVN daemons, then end-to-end tests.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -x tests/e2e/run.sh ]; then tests/e2e/run.sh; fi
+
+## Regenerate Sources/OVNModel/Generated from the installed OVN and Open vSwitch schemas.
+models:
+	$(SWIFT) build --product ovsdb-modelgen
+	.build/debug/ovsdb-modelgen NB /usr/share/ovn/ovn-nb.ovsschema Sources/OVNModel/Generated/NB.swift $(NB_TABLES)
+	.build/debug/ovsdb-modelgen SB /usr/share/ovn/ovn-sb.ovsschema Sources/OVNModel/Generated/SB.swift $(SB_TABLES)
+	.build/debug/ovsdb-modelgen VSwitch /usr/share/openvswitch/vswitch.ovsschema Sources/OVNModel/Generated/VSwitch.swift $(VSWITCH_TABLES)
+
+## Benchmarks (not tests): the OVSDB library against python-ovs.
+bench:
+	bench/run-ovsdb-bench.sh
+
+clean:
+	rm -rf .build
