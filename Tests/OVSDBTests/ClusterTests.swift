@@ -14,6 +14,7 @@ import Testing
         let client = try await OVSDBClient.connect(cluster.endpoints, database: "OVN_Northbound", options: options)
         defer { Task { await client.close() } }
 
+        let replica = try await client.monitor(tables: ["Logical_Switch"])
         let first = try #require(await client.currentEndpoint)
         #expect(cluster.isLeader(first))
 
@@ -32,5 +33,12 @@ import Testing
         #expect(cluster.isLeader(second))
         let names = try cluster.tool(on: second, "ovn-nbctl", ["ls-list"])
         #expect(names.contains("before") && names.contains("after"))
+
+        // The replica followed too (resumed with monitor_cond_since where the new leader had the history).
+        try await replica.wait { Set($0.rows("Logical_Switch").compactMap { $0["name"]?.string }) == ["before", "after"] }
+        let fresh = try await OVSDBClient.connect([second], database: "OVN_Northbound")
+        #expect(replica.snapshot() == (try await fresh.monitor(tables: ["Logical_Switch"])).snapshot())
+        #expect(replica.resyncCount >= 1)
+        await fresh.close()
     }
 }
