@@ -79,4 +79,23 @@ import Testing
         }
         #expect(replica.rows("Bridge", where: "name", is: "br-int").first?["fail_mode"] == .set(["secure"]))
     }
+
+    @Test func cancellingAMonitorEndsItsStreams() async throws {
+        let server = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
+        defer { server.destroy() }
+        let client = try await OVSDBClient.connect(server.endpoint, database: "OVN_Northbound")
+        defer { Task { await client.close() } }
+        let replica = try await client.monitor([MonitorRequest("Logical_Switch", columns: ["name"])])
+        let stream = replica.events()
+        try server.tool("ovn-nbctl", ["ls-add", "a"])
+        try await replica.wait { $0.count("Logical_Switch") == 1 }
+        #expect(replica.rows("Logical_Switch").first?.columns.keys.sorted() == ["name"])
+        try await client.cancel(replica)
+        var seen = 0
+        for await _ in stream { seen += 1 }  // ends instead of waiting forever
+        #expect(seen == 1)
+        try server.tool("ovn-nbctl", ["ls-add", "b"])
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(replica.count("Logical_Switch") == 1)
+    }
 }
