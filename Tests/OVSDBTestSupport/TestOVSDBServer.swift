@@ -87,24 +87,38 @@ public final class TestOVSDBServer: @unchecked Sendable {
 
     /// Waits until the server accepts connections on its unix socket (the file appears before `listen`).
     static func waitForUnix(path: String, timeout: TimeInterval = 10) throws {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(path.utf8.prefix(raw.count - 1))
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        try waitForConnect(to: address, family: AF_UNIX, what: path, timeout: timeout)
+    }
+
+    static func waitForTCP(port: Int, timeout: TimeInterval = 10) throws {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        try waitForConnect(to: address, family: AF_INET, what: "port \(port)", timeout: timeout)
+    }
+
+    /// Retries `connect` every 10 ms until it succeeds or `timeout` passes.
+    private static func waitForConnect<Address>(to address: Address, family: Int32, what: String, timeout: TimeInterval) throws {
         let deadline = Date().addingTimeInterval(timeout)
+        var address = address
         while Date() < deadline {
-            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_un()
-            address.sun_family = sa_family_t(AF_UNIX)
-            withUnsafeMutableBytes(of: &address.sun_path) { raw in
-                let bytes = Array(path.utf8.prefix(raw.count - 1))
-                raw.copyBytes(from: bytes)
-                raw[bytes.count] = 0
-            }
+            let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
             let ok = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<Address>.size)) == 0 }
             }
             close(fd)
             if ok { return }
             usleep(10_000)
         }
-        throw Command.Failure(command: "wait for \(path)", status: 1, output: "timed out")
+        throw Command.Failure(command: "wait for \(what)", status: 1, output: "timed out")
     }
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now.
@@ -121,23 +135,5 @@ public final class TestOVSDBServer: @unchecked Sendable {
         }
         guard bound else { throw Command.Failure(command: "bind", status: errno, output: "no free port") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    static func waitForTCP(port: Int, timeout: TimeInterval = 10) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = UInt16(port).bigEndian
-            let ok = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-            }
-            close(fd)
-            if ok { return }
-            usleep(10_000)
-        }
-        throw Command.Failure(command: "wait for port \(port)", status: 1, output: "timed out")
     }
 }

@@ -89,14 +89,19 @@ import Testing
         await client.close()
     }
 
-    @Test func serverClosingMidTransactionFailsTheRequest() async throws {
-        let (server, client) = try await northbound()
-        defer { server.destroy() }
+    /// Starts a transaction that blocks in the server until a row changes, which never happens.
+    private func blockedTransaction(_ client: OVSDBClient) async throws -> Task<TransactionResult, any Error> {
         var txn = Transaction()
-        // Blocks in the server until the row changes, which never happens.
         txn.wait("NB_Global", where: [], columns: ["nb_cfg"], until: .notEqual, rows: [], timeout: 60_000)
         let pending = Task { try await client.transact(txn) }
         try await Task.sleep(for: .milliseconds(200))
+        return pending
+    }
+
+    @Test func serverClosingMidTransactionFailsTheRequest() async throws {
+        let (server, client) = try await northbound()
+        defer { server.destroy() }
+        let pending = try await blockedTransaction(client)
         server.stop(kill: true)
         let result = await pending.result
         #expect(throws: OVSDBError.connectionClosed) { try result.get() }
@@ -106,10 +111,7 @@ import Testing
     @Test func cancellingATaskCancelsItsRequest() async throws {
         let (server, client) = try await northbound()
         defer { server.destroy() }
-        var txn = Transaction()
-        txn.wait("NB_Global", where: [], columns: ["nb_cfg"], until: .notEqual, rows: [], timeout: 60_000)
-        let pending = Task { try await client.transact(txn) }
-        try await Task.sleep(for: .milliseconds(200))
+        let pending = try await blockedTransaction(client)
         pending.cancel()
         let result = await pending.result
         #expect(throws: (any Error).self) { try result.get() }

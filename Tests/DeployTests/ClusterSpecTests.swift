@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Deploy
+
+@Suite("cluster spec")
+struct ClusterSpecTests {
+    @Test("no file: ctl (control + gateway) and c1, c2 on 172.30.99.10–12")
+    func defaults() throws {
+        let spec = try ClusterSpec().resolved()
+        #expect(spec.name == "ovnstack")
+        #expect(spec.nodes.map(\.name) == ["ctl", "c1", "c2"])
+        #expect(spec.nodes.map(\.address) == ["172.30.99.10", "172.30.99.11", "172.30.99.12"])
+        #expect(spec.controlNode.roles == [.control, .gateway])
+        #expect(spec.external.physnet == "physnet1" && spec.external.bridge == "br-ex")
+        #expect(spec.external.router == "203.0.113.254")
+        #expect(spec.encap == "geneve" && spec.mtu == 1442)
+    }
+
+    @Test("--computes N replaces the compute nodes")
+    func computes() throws {
+        var spec = ClusterSpec()
+        spec.setComputes(4)
+        #expect(try spec.resolved().nodes.map(\.name) == ["ctl", "c1", "c2", "c3", "c4"])
+        spec.setComputes(0)
+        #expect(try spec.resolved().nodes.map(\.name) == ["ctl"])
+    }
+
+    @Test("YAML: every field optional, given ones win")
+    func yaml() throws {
+        #expect(try ClusterSpec.parse(yaml: "") == ClusterSpec())
+        let spec = try ClusterSpec.parse(yaml: """
+            name: lab
+            underlay: {cidr: 10.9.0.0/24}
+            external: {cidr: 198.51.100.0/24}
+            nodes:
+              - {name: ctl, roles: [control, gateway]}
+              - {name: gw2, roles: [gateway], address: 10.9.0.50}
+              - {name: c1}
+            """).resolved()
+        #expect(spec.name == "lab")
+        #expect(spec.nodes.map(\.address) == ["10.9.0.10", "10.9.0.50", "10.9.0.12"])
+        #expect(spec.nodes[2].roles == [.compute])
+        #expect(spec.external.router == "198.51.100.254")
+        #expect(spec.mtu == 1442)
+        let again = try ClusterSpec.parse(yaml: try spec.yaml())
+        #expect(again == spec)
+    }
+
+    @Test("names that would break interface names or namespaces are refused")
+    func validation() {
+        var spec = ClusterSpec()
+        spec.nodes.append(NodeSpec(name: "averylongnodename", roles: [.compute]))
+        #expect(throws: SpecError.self) { try spec.resolved() }
+        spec = ClusterSpec()
+        spec.nodes.append(NodeSpec(name: "ul", roles: [.compute]))
+        #expect(throws: SpecError.self) { try spec.resolved() }
+        spec = ClusterSpec()
+        spec.name = "Bad_Name"
+        #expect(throws: SpecError.self) { try spec.resolved() }
+        spec = ClusterSpec()
+        spec.nodes[0].roles = [.compute]
+        #expect(throws: SpecError.self) { try spec.resolved() }
+        spec = ClusterSpec()
+        spec.nodes[1].address = "10.1.1.1"
+        #expect(throws: SpecError.self) { try spec.resolved() }
+    }
+
+    @Test("every interface name fits IFNAMSIZ; namespaces carry the cluster name")
+    func names() throws {
+        let spec = try ClusterSpec.standard(name: "t123456", computes: 2).resolved()
+        let names = Names(cluster: spec.name)
+        #expect(names.netns("c1") == "t123456-c1")
+        #expect(names.underlayNetns == "t123456-ul" && names.externalNetns == "t123456-ext")
+        let longest = "abcdefghijk"
+        for name in [Names.underlayPort(longest), Names.gatewayPort(longest), Names.uplink, Names.externalPort, Names.externalBridge] {
+            #expect(name.count <= 15, "\(name)")
+        }
+        #expect(Names.physicalMAC(for: "172.30.99.10") == "02:00:ac:1e:63:0a")
+    }
+
+    @Test("system ids are UUIDs kept across ups, with distinct 6-character prefixes (tunnel port names)")
+    func systemIDs() throws {
+        var spec = try ClusterSpec.standard(computes: 30).resolved()
+        let first = ClusterState(spec: spec, runtime: .process)
+        #expect(Set(first.systemIDs.values.map { $0.prefix(6) }).count == 31)
+        #expect(first.systemIDs.values.allSatisfy { UUID(uuidString: $0) != nil })
+        spec.setComputes(31)
+        let second = ClusterState(spec: try spec.resolved(), runtime: .process, previous: first)
+        for (node, id) in first.systemIDs { #expect(second.systemIDs[node] == id) }
+        #expect(second.systemIDs.count == 32)
+    }
+
+    @Test("chassis config: the seed's external_ids and bridges, gateway extras only on gateways")
+    func chassisConfig() throws {
+        let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
+        let ctl = ChassisConfig(state: state, node: state.spec.nodes[0])
+        let c1 = ChassisConfig(state: state, node: state.spec.nodes[1])
+        #expect(ctl.externalIDs["ovn-cms-options"] == "enable-chassis-as-gw")
+        #expect(ctl.externalIDs["ovn-bridge-mappings"] == "physnet1:br-ex")
+        #expect(c1.externalIDs["ovn-cms-options"] == nil)
+        #expect(c1.externalIDs["ovn-remote"] == "tcp:172.30.99.10:6642")
+        #expect(c1.externalIDs["ovn-nb"] == "tcp:172.30.99.10:6641")
+        #expect(c1.externalIDs["ovn-encap-ip"] == "172.30.99.11")
+        #expect(c1.externalIDs["system-id"] == state.systemID("c1"))
+        #expect(ctl.bridges.map(\.name) == ["br-int", "br-phy", "br-ex"])
+        #expect(c1.bridges.map(\.name) == ["br-int", "br-phy"])
+        #expect(c1.bridges[0].failMode == "secure")
+        #expect(c1.bridges[1].ports == ["br-phy": "internal", "eth-ul": ""])
+        #expect(c1.bridges[1].otherConfig["hwaddr"] == "02:00:ac:1e:63:0b")
+    }
+
+    @Test("service plan: databases first, private dirs, NB/SB on the underlay address")
+    func plan() throws {
+        let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
+        let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
+        let services = plan.services
+        #expect(services.count == 12)
+        #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
+        let sb = try #require(services.first { $0.kind == .sbDB })
+        #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))
+        #expect(sb.arguments.contains("--remote=punix:/tmp/x/ctl/run/ovnsb_db.sock"))
+        let controller = try #require(services.first { $0.kind == .controller && $0.node == "c1" })
+        #expect(controller.environment["OVS_RUNDIR"] == "/tmp/x/c1/run")
+        #expect(controller.environment["OVN_RUNDIR"] == "/tmp/x/c1/run")
+        #expect(controller.controlSocket(pid: 42) == "/tmp/x/c1/run/ovn-controller.42.ctl")
+        #expect(!controller.arguments.contains { $0.hasPrefix("--unixctl") })
+    }
+}

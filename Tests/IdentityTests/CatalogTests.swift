@@ -1,0 +1,51 @@
+import OpenStackAPI
+import Testing
+
+@Suite struct CatalogTests {
+    @Test func authCatalogListsBootstrapServices() async throws {
+        try await TestServer.with { server in
+            let r = try await server.client.get("/v3/auth/catalog", token: try await server.demoToken())
+            #expect(r.status == 200)
+            let identity = try #require(r.json["catalog"]?.array?.first { $0["type"] == "identity" })
+            let interfaces = Set(identity["endpoints"]?.array?.compactMap { $0["interface"]?.string } ?? [])
+            #expect(interfaces == ["public", "internal", "admin"])
+            #expect(identity["endpoints"]?.array?.first?["url"]?.string == "http://127.0.0.1:\(server.port)/v3/")
+        }
+    }
+
+    @Test func servicesAndEndpointsCRUDShowsInTokens() async throws {
+        try await TestServer.with { server in
+            let admin = try await server.adminToken()
+            let s = try await server.client.post("/v3/services", token: admin, json: ["service": ["type": "metric", "name": "gnocchi"]])
+            #expect(s.status == 201)
+            let serviceID = try #require(s.json["service"]?["id"]?.string)
+            let e = try await server.client.post("/v3/endpoints", token: admin, json: ["endpoint": [
+                "service_id": .string(serviceID), "interface": "public", "region_id": "RegionOne", "url": "http://127.0.0.1:8041"]])
+            #expect(e.status == 201)
+            let bad = try await server.client.post("/v3/endpoints", token: admin, json: ["endpoint": [
+                "service_id": .string(serviceID), "interface": "sideways", "url": "http://x"]])
+            #expect(bad.status == 400)
+            let catalog = try await server.client.get("/v3/auth/catalog", token: admin)
+            #expect(catalog.json["catalog"]?.array?.contains { $0["type"] == "metric" } == true)
+            #expect(try await server.client.delete("/v3/services/\(serviceID)", token: admin).status == 204)
+            let after = try await server.client.get("/v3/auth/catalog", token: admin)
+            #expect(after.json["catalog"]?.array?.contains { $0["type"] == "metric" } == false)
+            let regions = try await server.client.get("/v3/regions", token: admin)
+            #expect(regions.json["regions"]?.array?.first?["id"] == "RegionOne")
+        }
+    }
+
+    @Test func listsFilterSortAndPage() async throws {
+        try await TestServer.with { server in
+            let admin = try await server.adminToken()
+            for n in ["c", "a", "b"] { _ = try await server.client.post("/v3/projects", token: admin, json: ["project": ["name": .string("pg-\(n)")]]) }
+            let page = try await server.client.get("/v3/projects?sort_key=name&sort_dir=desc&limit=2", token: admin)
+            #expect(page.json["projects"]?.array?.compactMap { $0["name"]?.string } == ["pg-c", "pg-b"])
+            #expect(page.json["links"]?["next"]?.string != nil)
+            let filtered = try await server.client.get("/v3/projects?name=pg-a&fields=name", token: admin)
+            #expect(filtered.json["projects"]?.array?.count == 1)
+            #expect(filtered.json["projects"]?.array?.first?["enabled"] == nil)
+            #expect(try await server.client.get("/v3/projects?limit=-1", token: admin).status == 400)
+        }
+    }
+}
