@@ -42,6 +42,8 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Neutron v2.0 with ML2/OVN semantics: resources, IPAM, the OVN driver (NB translation).
+        .target(name: "Networking", dependencies: ["OVSDB", "OVNModel"]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
             "OVSDB", "OVNModel",
@@ -59,6 +61,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
+        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
         // Benchmarks: built with `make bench`, never part of `make test`.

@@ -589,7 +589,7 @@ extension NB {
         public var logicalIP: String = ""
         public var logicalPort: String? = nil
         public var options: [String: String] = [:]
-        public var type: String = "dnat"
+        public var type: String = ""
 
         public init() {}
 
@@ -605,7 +605,7 @@ extension NB {
             logicalIP = row.value("logical_ip").scalar("")
             logicalPort = row.value("logical_port").optional(String.self)
             options = row.value("options").map(of: String.self, String.self)
-            type = row.value("type").scalar("dnat")
+            type = row.value("type").scalar("")
         }
 
         public var columns: [String: OVSDBValue] {
@@ -646,8 +646,8 @@ extension NB {
     public struct ACL: TableModel {
         public static let table = "ACL"
         public var uuid: UUID?
-        public var action: String = "allow"
-        public var direction: String = "from-lport"
+        public var action: String = ""
+        public var direction: String = ""
         public var externalIDs: [String: String] = [:]
         public var label: Int = 0
         public var log: Bool = false
@@ -662,8 +662,8 @@ extension NB {
 
         public init(row: Row) {
             uuid = row.uuid
-            action = row.value("action").scalar("allow")
-            direction = row.value("direction").scalar("from-lport")
+            action = row.value("action").scalar("")
+            direction = row.value("direction").scalar("")
             externalIDs = row.value("external_ids").map(of: String.self, String.self)
             label = row.value("label").scalar(0)
             log = row.value("log").scalar(false)

@@ -118,7 +118,7 @@ extension SB {
         public var chassisName: String = ""
         public var ip: String = ""
         public var options: [String: String] = [:]
-        public var type: String = "geneve"
+        public var type: String = ""
 
         public init() {}
 
@@ -127,7 +127,7 @@ extension SB {
             chassisName = row.value("chassis_name").scalar("")
             ip = row.value("ip").scalar("")
             options = row.value("options").map(of: String.self, String.self)
-            type = row.value("type").scalar("geneve")
+            type = row.value("type").scalar("")
         }
 
         public var columns: [String: OVSDBValue] {

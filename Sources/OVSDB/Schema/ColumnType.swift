@@ -78,7 +78,7 @@ public struct ColumnType: Sendable, Hashable {
         case .integer: return .atom(.integer(0))
         case .real: return .atom(.real(0))
         case .boolean: return .atom(.boolean(false))
-        case .string: return .atom(.string(key.enumeration?.min().flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""))
+        case .string: return .atom(.string(""))  // even for an enumeration, as ovsdb-server does
         case .uuid: return .atom(.uuid(.init(uuidString: "00000000-0000-0000-0000-000000000000")!))
         }
     }
