@@ -63,7 +63,10 @@ import Testing
         await fresh.close()
 
         // The subscriber's model, built from events alone, equals it too, with no event lost or repeated.
-        try await Task.sleep(for: .milliseconds(100))
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await model.rows != replica.snapshot()["Logical_Switch"], ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         consumer.cancel()
         #expect(await model.problems == [])
         #expect(await model.rows == replica.snapshot()["Logical_Switch"])
