@@ -98,4 +98,25 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         #expect(replica.count("Logical_Switch") == 1)
     }
+
+    @Test func manyRequestsInFlightOnOneConnection() async throws {
+        let server = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
+        defer { server.destroy() }
+        let client = try await OVSDBClient.connect(server.endpoint, database: "OVN_Northbound")
+        defer { Task { await client.close() } }
+        let uuids = try await withThrowingTaskGroup(of: UUID?.self) { group in
+            for i in 0..<200 {
+                group.addTask {
+                    var txn = Transaction()
+                    let sw = txn.insert("Logical_Switch", ["name": .string("sw\(i)")])
+                    return try await client.transact(txn).uuid(sw)
+                }
+            }
+            var out: Set<UUID> = []
+            for try await uuid in group { if let uuid { out.insert(uuid) } }
+            return out
+        }
+        #expect(uuids.count == 200)
+        #expect(try server.tool("ovn-nbctl", ["ls-list"]).split(separator: "\n").count == 200)
+    }
 }
