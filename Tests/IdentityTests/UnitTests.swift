@@ -117,4 +117,10 @@ import Testing
             try CloudsFile.merge(CloudEntry.cluster("x", authURL: "http://h/v3", credentials: .init(adminPassword: "a", demoPassword: "d")), into: url)
         }
     }
+
+    @Test func openrcQuotesValues() {
+        let entry = CloudEntry(name: "c", authURL: "http://127.0.0.1:5000/v3", username: "admin", password: "it's", projectName: "admin")
+        #expect(entry.openrc.contains("export OS_PASSWORD='it'\\''s'\n"))
+        #expect(entry.openrc.contains("export OS_AUTH_URL='http://127.0.0.1:5000/v3'\n"))
+    }
 }

@@ -1,2 +1,0 @@
-/// The Keystone v3 subset.
-public enum Identity {}

@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+/// The identity database: one SQLite file in WAL mode, migrated on open.
+struct IdentityStore: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `identity.sqlite` in `directory` and runs the migrations.
+    init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var config = Configuration()
+        // WAL (DatabasePool) with synchronous=NORMAL: durable against crashes of the process, one fsync per checkpoint.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL") }
+        config.maximumReaderCount = 2
+        pool = try DatabasePool(path: directory.appendingPathComponent("identity.sqlite").path, configuration: config)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Reads in a snapshot.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+
+    /// Writes in a transaction.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        try await pool.write(body)
+    }
+}
+
+/// New resource ids: 32 lowercase hex characters, like Keystone's.
+enum ResourceID {
+    static func make() -> String { UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() }
+}

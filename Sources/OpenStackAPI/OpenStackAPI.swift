@@ -1,2 +1,0 @@
-/// Shared HTTP conventions of every OVNStack API service.
-public enum OpenStackAPI {}

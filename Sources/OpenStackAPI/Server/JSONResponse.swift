@@ -1,0 +1,29 @@
+public import Hummingbird
+import HTTPTypes
+
+/// Builds JSON responses; HEAD responses keep the `Content-Length` of the body they omit.
+public enum JSONResponse {
+    /// A JSON response with status, body and extra headers.
+    public static func make(status: Int, body: JSON, headers: [(String, String)] = [], head: Bool = false) -> Response {
+        let bytes = body.serialized
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        for (name, value) in headers {
+            if let n = HTTPField.Name(name) { fields[n] = value }
+        }
+        if head {
+            fields[.contentLength] = String(bytes.count)
+            return Response(status: .init(code: status), headers: fields, body: .init())
+        }
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// An empty response (204 by default).
+    public static func empty(status: Int = 204, headers: [(String, String)] = []) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            if let n = HTTPField.Name(name) { fields[n] = value }
+        }
+        return Response(status: .init(code: status), headers: fields, body: .init())
+    }
+}
