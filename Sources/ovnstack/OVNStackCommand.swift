@@ -9,6 +9,8 @@ struct OVNStackCommand: AsyncParsableCommand {
         version: OVNStackVersion.string,
         subcommands: [
             // Each command lives in Commands/<Name>.swift; add new ones here.
+            Up.self, Down.self, Status.self, Preflight.self, Nbctl.self, Sbctl.self, Vsctl.self, Supervise.self,
+            Serve.self,
         ]
     )
 }

@@ -34,6 +34,17 @@ struct ClusterLifecycleTests {
             #expect(status.tunnels.count == 6)
             #expect(Set(status.tunnels.map { "\($0.node)>\($0.remoteIP)" }).count == 6)
             #expect(status.foreignPatchPorts.isEmpty)
+            if status.runtime == .runc {
+                // Containers see /run/netns as a slave of the host's (rslave), never as a peer (rshared).
+                let vswitchd = try #require(status.services.first { $0.node == "c1" && $0.service == "ovs-vswitchd" }?.pid)
+                let mounts = try String(contentsOfFile: "/proc/\(vswitchd)/mountinfo", encoding: .utf8).split(separator: "\n")
+                let netns = try #require(mounts.first { $0.split(separator: " ")[4] == "/run/netns" })
+                #expect(netns.contains("master:") && !netns.contains("shared:"), "\(netns)")
+            }
+
+            // The root namespace gets no address or route of the lab.
+            let root = try Shell.run("ip", ["-4", "addr"]) + Shell.run("ip", ["-4", "route"])
+            for range in ["172.30.99.", "203.0.113."] { #expect(!root.contains(range), "root namespace has \(range)") }
 
             // A second up changes nothing.
             let pids = status.services.map(\.pid)

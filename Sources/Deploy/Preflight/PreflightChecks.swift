@@ -1,0 +1,71 @@
+import Foundation
+
+/// `ovnstack preflight`: can this machine run the cluster, and is anything of a crashed run left?
+public struct PreflightChecks: Sendable {
+    public let layout: StateLayout
+    public let spec: ClusterSpec
+    public let runtime: RuntimeKind
+
+    public init(layout: StateLayout, spec: ClusterSpec, runtime: RuntimeKind) {
+        self.layout = layout
+        self.spec = spec
+        self.runtime = runtime
+    }
+
+    /// Runs every check.
+    public func run() -> [PreflightResult] {
+        [
+            HostChecks.root(), HostChecks.binaries(runtime: runtime), HostChecks.kernel(), HostChecks.tunnelling(),
+            HostChecks.apparmor(runtime: runtime), HostChecks.netnsPropagation(), HostChecks.stateDir(layout),
+            runtimeCheck(), leftovers(), ports(),
+        ]
+    }
+
+    func runtimeCheck() -> PreflightResult {
+        let runc = Executables.find("runc") != nil
+        return .pass("runtime", "\(runtime.rawValue) in use" + (runc ? "; runc available" : "; runc not installed (apt-get install runc)"))
+    }
+
+    /// Namespaces of this cluster that exist while no supervisor runs it.
+    public func leftoverNamespaces() -> [String] {
+        guard SupervisorHandle(layout: layout).pid == nil else { return [] }
+        let state = (try? ClusterState.load(layout)) ?? nil
+        let known = Set(state.map { LocalDriver(state: $0).namespaces } ?? LocalDriver(state: ClusterState(spec: spec, runtime: runtime)).namespaces)
+        return Netns.list().filter(known.contains).sorted()
+    }
+
+    func leftovers() -> PreflightResult {
+        let found = leftoverNamespaces()
+        guard found.isEmpty else {
+            return .fail("leftovers", "namespaces of cluster \(spec.name) exist but no supervisor runs it: \(found.joined(separator: ", "))",
+                         fix: "ovnstack preflight --name \(spec.name) --fix (or: ovnstack down --name \(spec.name))")
+        }
+        return .pass("leftovers", "no namespace of cluster \(spec.name) left over")
+    }
+
+    /// The NB/SB ports are inside the control namespace; only a leftover one can hold them.
+    func ports() -> PreflightResult {
+        let ns = Names(cluster: spec.name).netns(spec.controlNode.name)
+        guard SupervisorHandle(layout: layout).pid == nil, Netns.list().contains(ns) else {
+            return .pass("ports", "6641/6642 are bound inside the cluster's own control namespace")
+        }
+        let out = Shell.probe("ip", ["netns", "exec", ns, "ss", "-Hltn"]).output
+        let busy = ["6641", "6642"].filter { out.contains(":\($0) ") }
+        return busy.isEmpty
+            ? .pass("ports", "6641/6642 free in \(ns)")
+            : .fail("ports", "\(busy.joined(separator: ", ")) in use in \(ns) by a leftover process", fix: "ovnstack down --name \(spec.name)")
+    }
+
+    /// Removes what `leftovers` found: processes of ours inside those namespaces, then the namespaces.
+    public func cleanUp() async -> [String] {
+        var notes: [String] = []
+        if let state = try? ClusterState.load(layout) {
+            notes += await Teardown(layout: layout).removeLeftovers(state)
+        }
+        for ns in leftoverNamespaces() {
+            Netns.delete(ns)
+            notes.append("deleted namespace \(ns)")
+        }
+        return notes
+    }
+}

@@ -1,0 +1,12 @@
+/// Picks the launcher for a runtime.
+public enum Runtimes {
+    public static func launcher(for kind: RuntimeKind, layout: StateLayout, state: ClusterState) -> any ServiceLauncher {
+        switch kind {
+        case .process: ProcessLauncher()
+        case .runc: RuncLauncher(layout: layout)
+        }
+    }
+
+    /// The runtime used when none is asked for: runc where it is installed, else plain processes.
+    public static var preferred: RuntimeKind { Executables.find("runc") != nil ? .runc : .process }
+}

@@ -1,0 +1,61 @@
+/// Every daemon of a cluster, as `ServiceDefinition`s, in start order.
+public struct ServicePlan: Sendable {
+    public let state: ClusterState
+    public let layout: StateLayout
+
+    public init(state: ClusterState, layout: StateLayout) {
+        self.state = state
+        self.layout = layout
+    }
+
+    /// All services, databases first.
+    public var services: [ServiceDefinition] {
+        state.spec.nodes.flatMap { node in ServiceKind.services(for: node).map { definition($0, on: node) } }
+            .sorted { $0.kind.wave < $1.kind.wave }
+    }
+
+    /// The definition of one service.
+    public func definition(_ kind: ServiceKind, on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name
+        let run = layout.runDir(n), db = layout.dbDir(n), log = layout.logDir(n)
+        let base = ServiceDefinition.baseName(kind)
+        let common = ["--pidfile=\(run)/\(base).pid", "--log-file=\(log)/\(kind.rawValue).log", "-vconsole:off"]
+        let unixctl = ["--unixctl=\(run)/\(base).ctl"]
+        let address = state.spec.address(of: node)
+        var program: String
+        var arguments: [String]
+        var ready: String?
+        var database: (String, String)?
+        switch kind {
+        case .ovsDB:
+            program = "ovsdb-server"
+            arguments = ["\(db)/conf.db", "--remote=punix:\(layout.ovsSocket(n))"] + common + unixctl
+            ready = layout.ovsSocket(n)
+            database = ("\(db)/conf.db", "/usr/share/openvswitch/vswitch.ovsschema")
+        case .nbDB, .sbDB:
+            let nb = kind == .nbDB
+            program = "ovsdb-server"
+            let socket = nb ? layout.nbSocket(n) : layout.sbSocket(n)
+            arguments = ["\(db)/\(base).db", "--remote=punix:\(socket)", "--remote=ptcp:\(nb ? 6641 : 6642):\(address)"]
+                + common + unixctl
+            ready = socket
+            database = ("\(db)/\(base).db", nb ? "/usr/share/ovn/ovn-nb.ovsschema" : "/usr/share/ovn/ovn-sb.ovsschema")
+        case .northd:
+            program = "ovn-northd"
+            arguments = ["--ovnnb-db=unix:\(layout.nbSocket(n))", "--ovnsb-db=unix:\(layout.sbSocket(n))"] + common + unixctl
+            ready = "\(run)/\(base).ctl"
+        case .vswitchd:
+            program = "ovs-vswitchd"
+            arguments = ["unix:\(layout.ovsSocket(n))"] + common + unixctl
+            ready = "\(run)/\(base).ctl"
+        case .controller:
+            program = "ovn-controller"
+            arguments = ["unix:\(layout.ovsSocket(n))"] + common
+            ready = nil
+        }
+        return ServiceDefinition(
+            node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
+            environment: layout.daemonEnvironment(n), pidFile: "\(run)/\(base).pid",
+            outputFile: "\(log)/\(kind.rawValue).out", readyPath: ready, database: database)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import OVSDB
+
+/// Gathers `ClusterStatus`: the supervisor's report, checked against /proc and the control
+/// sockets, plus the SB chassis and each node's tunnel and patch ports read through OVSDB.
+public struct StatusCollector: Sendable {
+    public let layout: StateLayout
+
+    public init(layout: StateLayout) { self.layout = layout }
+
+    public func collect(cluster: String) async -> ClusterStatus {
+        var status = await gather(cluster: cluster)
+        status.healthy = status.evaluateHealth()
+        return status
+    }
+
+    private func gather(cluster: String) async -> ClusterStatus {
+        let state = try? ClusterState.load(layout)
+        let supervisor = SupervisorHandle(layout: layout).pid
+        let report = supervisor != nil ? SupervisorReport.load(layout) : nil
+        var status = ClusterStatus(
+            cluster: state?.spec.name ?? cluster, stateDir: layout.root, runtime: state?.runtime,
+            supervisorPid: supervisor, supervisorRSSKiB: supervisor.flatMap(ProcessTable.rssKiB),
+            ready: report?.ready ?? false, services: [], chassis: [], tunnels: [], expectedTunnels: 0,
+            foreignPatchPorts: [], namespaces: [], problems: [])
+        guard let state else { return status }
+        let nodeCount = state.spec.nodes.count
+        status.expectedTunnels = nodeCount * (nodeCount - 1)
+        status.namespaces = LocalDriver(state: state).existingNamespaces()
+        let plan = ServicePlan(state: state, layout: layout)
+        let reported = Dictionary((report?.services ?? []).map { ("\($0.node)/\($0.service)", $0) }, uniquingKeysWith: { a, _ in a })
+        for service in plan.services {
+            var entry = reported[service.id]
+                ?? ServiceStatus(node: service.node, service: service.kind.rawValue, pid: nil, startedAt: nil, restarts: 0, phase: .stopped)
+            if state.runtime == .runc { entry.container = OCIBundle(service: service, layout: layout).id }
+            if let pid = entry.pid, ProcessTable.isAlive(pid) {
+                entry.uptime = ProcessTable.uptime(pid)
+                entry.healthy = FileManager.default.fileExists(atPath: service.controlSocket(pid: pid))
+            } else {
+                entry.pid = nil
+                entry.healthy = false
+            }
+            status.services.append(entry)
+        }
+        guard supervisor != nil else { return status }
+        await collectChassis(state, into: &status)
+        for node in state.spec.nodes { await collectPorts(state, node: node.name, into: &status) }
+        return status
+    }
+
+    private func collectChassis(_ state: ClusterState, into status: inout ClusterStatus) async {
+        let socket = layout.sbSocket(state.spec.controlNode.name)
+        do {
+            let (chassis, encaps) = try await OVSDBSession.with(.unix(path: socket), database: "OVN_Southbound", wait: .seconds(2)) { client in
+                (try await OVSDBSession.select(client, "Chassis"), try await OVSDBSession.select(client, "Encap"))
+            }
+            let encapByUUID = Dictionary(encaps.map { ($0.uuid, $0) }, uniquingKeysWith: { a, _ in a })
+            let byID = Dictionary(state.systemIDs.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            status.chassis = chassis.map { row in
+                let name = row["name"]?.string ?? ""
+                let config = (row["other_config"]?.stringMap ?? [:]).merging(row["external_ids"]?.stringMap ?? [:]) { a, _ in a }
+                return ClusterStatus.Chassis(
+                    name: name, hostname: row["hostname"]?.string ?? byID[name] ?? "",
+                    encaps: (row["encaps"]?.uuids ?? []).compactMap { encapByUUID[$0] }.map {
+                        ClusterStatus.Encap(type: $0["type"]?.string ?? "", ip: $0["ip"]?.string ?? "")
+                    },
+                    gateway: (config["ovn-cms-options"] ?? "").contains("enable-chassis-as-gw"),
+                    bridgeMappings: config["ovn-bridge-mappings"].flatMap { $0.isEmpty ? nil : $0 })
+            }.sorted { $0.hostname < $1.hostname }
+        } catch {
+            status.problems.append("SB at \(socket): \(error)")
+        }
+    }
+
+    private func collectPorts(_ state: ClusterState, node: String, into status: inout ClusterStatus) async {
+        let socket = layout.ovsSocket(node)
+        do {
+            let (interfaces, ports) = try await OVSDBSession.with(.unix(path: socket), database: "Open_vSwitch", wait: .seconds(2)) { client in
+                (try await OVSDBSession.select(client, "Interface", columns: ["name", "type", "options"]),
+                 try await OVSDBSession.select(client, "Port", columns: ["name", "external_ids"]))
+            }
+            for row in interfaces where row["type"]?.string == state.spec.encap {
+                status.tunnels.append(ClusterStatus.Tunnel(
+                    node: node, port: row["name"]?.string ?? "", remoteIP: row["options"]?.stringMap["remote_ip"] ?? ""))
+            }
+            let portIDs = Dictionary(ports.map { ($0["name"]?.string ?? "", $0["external_ids"]?.stringMap ?? [:]) }, uniquingKeysWith: { a, _ in a })
+            for row in interfaces where row["type"]?.string == "patch" {
+                let name = row["name"]?.string ?? ""
+                let ids = portIDs[name] ?? [:]
+                if !ids.keys.contains(where: { $0.hasPrefix("ovn-") }) { status.foreignPatchPorts.append("\(node)/\(name)") }
+            }
+        } catch {
+            status.problems.append("\(node) Open_vSwitch at \(socket): \(error)")
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import OVSDB
+
+/// The one `ovnstack supervise` daemon of a cluster: wires the namespaces, starts every service in
+/// dependency waves (databases, then their clients, then ovn-controller), keeps them running,
+/// reports in `status.json`, and on SIGTERM stops everything it started and removes the namespaces.
+public actor Supervisor {
+    enum Event: Sendable {
+        case signal(Int32)
+        case failed
+    }
+
+    let layout: StateLayout
+    let state: ClusterState
+    let progress: ProgressLog
+    let launcher: any ServiceLauncher
+    private var runners: [ServiceRunner] = []
+    private var ready = false
+    private let startedAt = Date()
+
+    public init(layout: StateLayout) throws {
+        guard let state = try ClusterState.load(layout) else {
+            throw Shell.Failure(command: "supervise", status: 1, output: "no \(layout.clusterFile); run `ovnstack up`")
+        }
+        self.layout = layout
+        self.state = state
+        self.progress = ProgressLog(path: layout.progressLog)
+        self.launcher = Runtimes.launcher(for: state.runtime, layout: layout, state: state)
+    }
+
+    /// Runs until SIGTERM/SIGINT (exit status 0) or a failed bring-up (1).
+    public func run() async throws -> Int32 {
+        let lock = try SupervisorLock.acquire(layout)
+        defer { lock.release() }
+        let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        let sources = SignalWaiter.install(into: continuation) { Event.signal($0) }
+        defer { sources.forEach { $0.cancel() } }
+        SupervisorLog.info("supervisor \(getpid()) for cluster \(state.spec.name), runtime \(state.runtime.rawValue)")
+        let plan = ServicePlan(state: state, layout: layout)
+        let hooks = ServiceHooks(state: state, layout: layout)
+        runners = plan.services.map { definition in
+            ServiceRunner(definition: definition, launcher: launcher, hooks: hooks) { [weak self] in
+                await self?.writeStatus()
+            }
+        }
+        let bringUp = Task {
+            do {
+                try await self.bringUp()
+            } catch {
+                SupervisorLog.info("bring-up failed: \(error)")
+                self.progress.write("\(ProgressLog.failedPrefix) \(error)")
+                continuation.yield(.failed)
+            }
+        }
+        var status: Int32 = 0
+        for await event in events {
+            switch event {
+            case .signal(let number): SupervisorLog.info("signal \(number): stopping")
+            case .failed: status = 1
+            }
+            break
+        }
+        bringUp.cancel()
+        await shutdown()
+        return status
+    }
+
+    private func bringUp() async throws {
+        let total = ContinuousClock.now
+        let previous = Dictionary(
+            (SupervisorReport.load(layout)?.services ?? []).map { ("\($0.node)/\($0.service)", $0) }, uniquingKeysWith: { a, _ in a })
+        await writeStatus()
+        var t = ContinuousClock.now
+        let driver = LocalDriver(state: state)
+        try await Blocking.run { try driver.ensure() }
+        progress.step("namespaces, underlay and external wiring", since: t)
+        let waves = Dictionary(grouping: runners, by: { $0.definition.kind.wave })
+        let titles = [0: "databases (Open_vSwitch, NB, SB) + chassis config", 1: "ovs-vswitchd + uplinks, ovn-northd", 2: "ovn-controller"]
+        for wave in waves.keys.sorted() {
+            t = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for runner in waves[wave] ?? [] {
+                    let before = previous[runner.definition.id]
+                    group.addTask { try await runner.start(previous: before) }
+                }
+                try await group.waitForAll()
+            }
+            progress.step(titles[wave] ?? "wave \(wave)", since: t)
+        }
+        t = ContinuousClock.now
+        try await waitForChassis()
+        progress.step("\(state.spec.nodes.count) chassis registered in SB", since: t)
+        t = ContinuousClock.now
+        try await waitForMesh()
+        progress.step("geneve tunnel mesh complete", since: t)
+        ready = true
+        await writeStatus()
+        progress.write("\(ProgressLog.readyPrefix) cluster \(state.spec.name) up in \(String(format: "%.2f", (ContinuousClock.now - total).seconds))s")
+    }
+
+    private func waitForChassis() async throws {
+        let socket = layout.sbSocket(state.spec.controlNode.name)
+        let want = Set(state.spec.nodes.map { state.systemID($0.name) })
+        try await poll("chassis in the SB") {
+            let names = try await OVSDBSession.with(.unix(path: socket), database: "OVN_Southbound") { client in
+                try await OVSDBSession.select(client, "Chassis", columns: ["name"]).compactMap { $0["name"]?.string }
+            }
+            return want.isSubset(of: Set(names))
+        }
+    }
+
+    private func waitForMesh() async throws {
+        let peers = state.spec.nodes.count - 1
+        for node in state.spec.nodes {
+            let socket = layout.ovsSocket(node.name)
+            try await poll("tunnel ports on \(node.name)") {
+                let tunnels = try await OVSDBSession.with(.unix(path: socket), database: "Open_vSwitch") { client in
+                    try await OVSDBSession.select(client, "Interface", where: [.equal("type", .string(self.state.spec.encap))], columns: ["name"]).count
+                }
+                return tunnels >= peers
+            }
+        }
+    }
+
+    private func poll(_ what: String, timeout: Duration = .seconds(30), _ check: @Sendable () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var lastError: (any Error)?
+        while ContinuousClock.now < deadline {
+            try Task.checkCancellation()
+            do {
+                if try await check() { return }
+            } catch {
+                lastError = error
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Shell.Failure(command: "wait for \(what)", status: 1, output: "timed out after \(timeout) \(lastError.map { "(\($0))" } ?? "")")
+    }
+
+    /// Stops services in reverse waves, then removes the namespaces.
+    private func shutdown() async {
+        let waves = Dictionary(grouping: runners, by: { $0.definition.kind.wave })
+        for wave in waves.keys.sorted(by: >) {
+            await withTaskGroup(of: Void.self) { group in
+                for runner in waves[wave] ?? [] { group.addTask { await runner.stop() } }
+            }
+        }
+        let driver = LocalDriver(state: state)
+        _ = try? await Blocking.run { driver.remove() }
+        try? FileManager.default.removeItem(atPath: layout.statusFile)
+        progress.write("STOPPED")
+        SupervisorLog.info("stopped")
+    }
+
+    /// Writes `status.json` from the runners' current state.
+    func writeStatus() async {
+        var services: [ServiceStatus] = []
+        for runner in runners { services.append(await runner.status) }
+        SupervisorReport(
+            cluster: state.spec.name, pid: getpid(), startedAt: startedAt.timeIntervalSince1970,
+            runtime: state.runtime, ready: ready, services: services
+        ).save(layout)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Deploy
+import Foundation
+
+/// `ovnstack up`: the whole cluster on this machine; a second `up` changes nothing.
+struct Up: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the cluster up (idempotent).")
+
+    @OptionGroup var cluster: ClusterOptions
+
+    @Option(name: [.short, .long], help: "Cluster spec (YAML); every field is optional.")
+    var file: String?
+
+    @Option(help: "Number of compute nodes (c1…cN).")
+    var computes: Int?
+
+    @Option(help: "runc or process (default: runc where installed, else process).")
+    var runtime: RuntimeKind?
+
+    func run() async throws {
+        var spec = try file.map { try ClusterSpec.load(path: $0) } ?? ClusterSpec()
+        if file == nil || cluster.name != "ovnstack" { spec.name = cluster.name }
+        if let computes { spec.setComputes(computes) }
+        let layout = StateLayout.resolve(cluster: spec.name, override: cluster.stateDir)
+        let kind = runtime ?? spec.runtime ?? Runtimes.preferred
+        say("ovnstack up: cluster \(spec.name), \(spec.nodes.count) nodes, runtime \(kind.rawValue), state \(layout.root)")
+        let result = try await ClusterController(layout: layout).up(spec: spec, runtime: kind) { say($0) }
+        if result == .alreadyUp { say("cluster \(spec.name) is already up; nothing to do") }
+        say(StatusText.render(await StatusCollector(layout: layout).collect(cluster: spec.name)))
+    }
+}
+
+extension RuntimeKind: ExpressibleByArgument {}
