@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -31,7 +32,9 @@ let package = Package(
         // Shared OpenStack HTTP conventions: errors, request ids, versions, pagination, tokens, policy.
         .target(name: "OpenStackAPI", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Keystone v3 subset.
@@ -41,6 +44,8 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Neutron v2.0 with ML2/OVN semantics: resources, IPAM, the OVN driver (NB translation).
         .target(name: "Networking", dependencies: ["OVSDB", "OVNModel"]),
@@ -51,8 +56,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity",
+            "OVSDB", "Deploy", "Identity", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "OVSDBTestSupport", dependencies: ["OVSDB"], path: "Tests/OVSDBTestSupport"),
         .testTarget(name: "OVSDBTests", dependencies: [

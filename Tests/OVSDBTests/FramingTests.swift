@@ -9,7 +9,7 @@ import Testing
         let channel = EmbeddedChannel(handler: ByteToMessageHandler(JSONStreamDecoder()))
         for chunk in chunks { try channel.writeInbound(ByteBuffer(string: chunk)) }
         var out: [JSON] = []
-        while let message = try channel.readInbound(as: JSON.self) { out.append(message) }
+        while let message = try channel.readInbound(as: JSONDocument.self) { out.append(message.take()) }
         _ = try? channel.finish()
         return out
     }

@@ -99,14 +99,18 @@ extension OVSDBClient {
         let lastTxn = replica.lastTransactionID ?? "00000000-0000-0000-0000-000000000000"
         let params: [JSON] = [.string(database), .string(replica.monitorID), .object(requests), .string(lastTxn)]
         do {
-            _ = try await conn.call("monitor_cond_since", params) { reply in
-                guard case .array(let parts) = reply, parts.count == 3 else {
-                    throw OVSDBError.protocolViolation("monitor_cond_since reply \(reply)")
+            _ = try await conn.call("monitor_cond_since", params) { (reply: consuming JSON) in
+                guard case .array(var parts) = reply, parts.count == 3 else {
+                    throw OVSDBError.protocolViolation("monitor_cond_since reply is not [found, last-txn-id, updates]")
                 }
-                try replica.applyMonitorReply(parts[2], found: parts[0].boolValue ?? false, lastTxnID: parts[1].stringValue)
+                reply = .null
+                let found = parts[0].boolValue ?? false, lastTxnID = parts[1].stringValue
+                let updates = parts[2]
+                parts = []
+                try replica.applyMonitorReply(updates, found: found, lastTxnID: lastTxnID)
             }
         } catch OVSDBError.rpc(_, let error) where error.contains("unknown method") {
-            _ = try await conn.call("monitor_cond", Array(params.prefix(3))) { reply in
+            _ = try await conn.call("monitor_cond", Array(params.prefix(3))) { (reply: consuming JSON) in
                 try replica.applyMonitorReply(reply, found: false, lastTxnID: nil)
             }
         }

@@ -1,4 +1,4 @@
-public import NIOCore
+import NIOCore
 import Logging
 
 /// A client of one database on one OVSDB server or cluster, with reconnect and monitored replicas.

@@ -6,7 +6,7 @@ import NIOCore
 /// object closes. The scanner keeps its position between reads so a large message that
 /// arrives in many pieces is scanned once, not once per piece.
 public struct JSONStreamDecoder: ByteToMessageDecoder {
-    public typealias InboundOut = JSON
+    public typealias InboundOut = JSONDocument
 
     /// Largest message accepted; a peer that sends more is cut off rather than eating memory.
     public let maximumMessageSize: Int
@@ -27,7 +27,7 @@ public struct JSONStreamDecoder: ByteToMessageDecoder {
         }
         buffer.moveReaderIndex(forwardBy: length)
         scanned = 0
-        context.fireChannelRead(Self.wrapInboundOut(document))
+        context.fireChannelRead(Self.wrapInboundOut(JSONDocument(document)))
         return .continue
     }
 
@@ -72,5 +72,19 @@ public struct JSONStreamDecoder: ByteToMessageDecoder {
             throw OVSDBError.protocolViolation("message larger than \(maximumMessageSize) bytes")
         }
         return nil
+    }
+}
+
+/// One received document, handed over by reference so the reader can take sole ownership of it:
+/// a large monitor reply is then freed row by row while it is decoded, instead of all at the end.
+public final class JSONDocument {
+    private var json: JSON?
+
+    init(_ json: JSON) { self.json = json }
+
+    /// The document; the box is empty afterwards.
+    public func take() -> JSON {
+        defer { json = nil }
+        return json ?? .null
     }
 }

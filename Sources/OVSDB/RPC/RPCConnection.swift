@@ -50,7 +50,7 @@ public final class RPCConnection: Sendable {
     }
 
     /// Sends a request and waits for its reply. Cancelling the task sends `cancel` for it.
-    public func call(_ method: String, _ params: [JSON], onReply: (@Sendable (JSON) throws -> Void)? = nil) async throws -> JSON {
+    public func call(_ method: String, _ params: [JSON], onReply: ReplyHandler? = nil) async throws -> JSON {
         let id = ids.add(1, ordering: .relaxed).newValue
         let promise = channel.eventLoop.makePromise(of: JSON.self)
         channel.writeAndFlush(RPCOutbound.call(id: id, method: method, params: params, promise: promise, onReply: onReply))

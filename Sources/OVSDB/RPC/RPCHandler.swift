@@ -4,14 +4,14 @@ import Synchronization
 /// JSON-RPC 1.0 over one connection: matches replies to requests by id (many in flight),
 /// answers the server's `echo`, probes an idle server, and routes monitor updates.
 final class RPCHandler: ChannelDuplexHandler {
-    typealias InboundIn = JSON
+    typealias InboundIn = JSONDocument
     typealias OutboundIn = RPCOutbound
     typealias OutboundOut = ByteBuffer
 
     private struct Pending {
         let method: String
         let promise: EventLoopPromise<JSON>
-        let onReply: (@Sendable (JSON) throws -> Void)?
+        let onReply: ReplyHandler?
     }
 
     private var pending: [Int: Pending] = [:]
@@ -44,14 +44,22 @@ final class RPCHandler: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let message = unwrapInboundIn(data)
+        var message = unwrapInboundIn(data).take()
         probeOutstanding = false
-        if let method = message["method"]?.stringValue {
-            handleRequest(context: context, method: method, params: message["params"]?.arrayValue ?? [], id: message["id"] ?? .null)
-        } else if let id = message["id"] {
-            handleReply(id: id, result: message["result"] ?? .null, error: message["error"] ?? .null)
+        guard case .object(var members) = message else {
+            context.fireErrorCaught(OVSDBError.protocolViolation("message is not an object: \(message)"))
+            return
+        }
+        message = .null  // `members` is now the only owner of the document
+        if let method = members["method"]?.stringValue {
+            handleRequest(context: context, method: method, params: members["params"]?.arrayValue ?? [], id: members["id"] ?? .null)
+        } else if let id = members["id"] {
+            let error = members["error"] ?? .null
+            let result = members.removeValue(forKey: "result") ?? .null
+            members = [:]
+            handleReply(id: id, result: result, error: error)
         } else {
-            context.fireErrorCaught(OVSDBError.protocolViolation("message is neither request nor reply: \(message)"))
+            context.fireErrorCaught(OVSDBError.protocolViolation("message is neither request nor reply"))
         }
     }
 
@@ -74,16 +82,20 @@ final class RPCHandler: ChannelDuplexHandler {
         }
     }
 
-    private func handleReply(id: JSON, result: JSON, error: JSON) {
+    private func handleReply(id: JSON, result: consuming JSON, error: JSON) {
         guard case .int(let number) = id, let call = pending.removeValue(forKey: number) else { return }  // probe replies
         if !error.isNull {
             let text = error.stringValue ?? error["error"]?.stringValue ?? error.text
             call.promise.fail(OVSDBError.rpc(method: call.method, error: text))
             return
         }
-        do {
-            try call.onReply?(result)
+        guard let onReply = call.onReply else {
             call.promise.succeed(result)
+            return
+        }
+        do {
+            try onReply(result)
+            call.promise.succeed(.null)
         } catch {
             call.promise.fail(error)
         }

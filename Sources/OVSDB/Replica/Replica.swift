@@ -23,6 +23,7 @@ public final class Replica: Sendable {
         var subscribers: [Int: AsyncStream<RowEvent>.Continuation] = [:]
         var nextSubscriber = 0
         var generation = 0
+        var strings = StringInterner()
     }
 
     private let state = Mutex(State())
@@ -129,18 +130,20 @@ public final class Replica: Sendable {
 
     /// Applies the reply of `monitor_cond` / `monitor_cond_since`: a fresh snapshot replaces the
     /// rows (publishing only the differences); a found `last-txn-id` brings only the missed updates.
-    func applyMonitorReply(_ updates: JSON, found: Bool, lastTxnID: String?) throws {
+    func applyMonitorReply(_ updates: consuming JSON, found: Bool, lastTxnID: String?) throws {
         if found {
             try apply(updates: updates, lastTxnID: lastTxnID)
             state.withLock { $0.generation += 1 }
             return
         }
-        var fresh: [String: [UUID: Row]] = [:]
-        try forEachRowUpdate(updates) { table, tableSchema, uuid, kind, json throws(OVSDBError) in
-            guard kind == "initial" || kind == "insert" else { return }
-            fresh[table, default: [:]][uuid] = try tableSchema.decodeRow(uuid: uuid, json, filling: monitoredColumns[table] ?? [])
-        }
-        state.withLock { s in
+        var document = updates
+        try state.withLock { s throws(OVSDBError) in
+            var fresh: [String: [UUID: Row]] = [:]
+            try drainRowUpdates(&document) { table, tableSchema, uuid, kind, json throws(OVSDBError) in
+                guard kind == "initial" || kind == "insert" else { return }
+                fresh[table, default: [:]][uuid] = try tableSchema.decodeRow(
+                    uuid: uuid, json, filling: monitoredColumns[table] ?? [], interning: &s.strings)
+            }
             var events: [RowEvent] = []
             for request in requests {
                 let table = request.table
@@ -160,6 +163,27 @@ public final class Replica: Sendable {
             s.lastTxnID = lastTxnID
             rebuildIndexes(&s)
             publish(events, in: s)
+        }
+    }
+
+    /// Like `forEachRowUpdate`, but takes the document apart as it goes, so each row's JSON is
+    /// freed once decoded and a large snapshot never exists twice (as JSON and as rows) at once.
+    private func drainRowUpdates(
+        _ updates: inout JSON, _ body: (String, TableSchema, UUID, String, JSON) throws(OVSDBError) -> Void
+    ) throws(OVSDBError) {
+        guard case .object(var tables) = updates else { throw .protocolViolation("table-updates is not an object") }
+        updates = .null
+        for table in Array(tables.keys) {
+            guard var rowsJSON = tables.removeValue(forKey: table), let tableSchema = schema.tables[table],
+                case .object(var rows) = rowsJSON
+            else { continue }
+            rowsJSON = .null
+            for uuidText in Array(rows.keys) {
+                guard let update = rows.removeValue(forKey: uuidText), let uuid = UUID(uuidString: uuidText),
+                    case .object(let o) = update, let (kind, json) = o.first
+                else { throw .protocolViolation("bad row update \(uuidText)") }
+                try body(table, tableSchema, uuid, kind, json)
+            }
         }
     }
 
@@ -209,12 +233,12 @@ extension Replica: MonitorSink {
                 let old = s.tables[table]?[uuid]
                 switch kind {
                 case "initial", "insert":
-                    let row = try tableSchema.decodeRow(uuid: uuid, json, filling: monitoredColumns[table] ?? [])
+                    let row = try tableSchema.decodeRow(uuid: uuid, json, filling: monitoredColumns[table] ?? [], interning: &s.strings)
                     s.tables[table, default: [:]][uuid] = row
                     events.append(old.map { .modify(table: table, old: $0, new: row) } ?? .insert(table: table, new: row))
                 case "modify":
                     guard var row = old else { throw .protocolViolation("modify of unknown row \(table) \(uuid)") }
-                    try tableSchema.applyDiff(json, to: &row)
+                    try tableSchema.applyDiff(json, to: &row, interning: &s.strings)
                     s.tables[table]![uuid] = row
                     events.append(.modify(table: table, old: old!, new: row))
                 case "delete":

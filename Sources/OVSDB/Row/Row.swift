@@ -24,23 +24,28 @@ extension TableSchema {
     /// `filling` lists columns that get their default value when absent: an `update2` insert
     /// leaves out every column that has its default.
     func decodeRow(uuid: UUID, _ json: JSON, filling: [ColumnSchema] = []) throws(OVSDBError) -> Row {
+        var interner = StringInterner(limit: 0)
+        return try decodeRow(uuid: uuid, json, filling: filling, interning: &interner)
+    }
+
+    func decodeRow(uuid: UUID, _ json: JSON, filling: [ColumnSchema], interning interner: inout StringInterner) throws(OVSDBError) -> Row {
         guard case .object(let members) = json else { throw .protocolViolation("row is not an object: \(json)") }
         var columns: [String: OVSDBValue] = [:]
         columns.reserveCapacity(Swift.max(members.count, filling.count))
         for column in filling { columns[column.name] = column.type.defaultValue }
         for (name, valueJSON) in members {
             guard let column = self.columns[name] else { continue }  // `_version` and friends
-            columns[column.name] = try column.type.decode(valueJSON)
+            columns[column.name] = try column.type.decode(valueJSON, interning: &interner)
         }
         return Row(uuid: uuid, columns: columns)
     }
 
     /// Applies an `update2` "modify" diff (RFC 7047 extension, ovsdb-server(7)) to a row.
-    func applyDiff(_ json: JSON, to row: inout Row) throws(OVSDBError) {
+    func applyDiff(_ json: JSON, to row: inout Row, interning interner: inout StringInterner) throws(OVSDBError) {
         guard case .object(let members) = json else { throw .protocolViolation("diff is not an object: \(json)") }
         for (name, diffJSON) in members {
             guard let column = self.columns[name] else { continue }
-            let diff = try column.type.decode(diffJSON)
+            let diff = try column.type.decode(diffJSON, interning: &interner)
             let old = row.columns[column.name] ?? column.type.defaultValue
             row.columns[column.name] = Self.apply(diff: diff, to: old, type: column.type)
         }
@@ -55,12 +60,27 @@ extension TableSchema {
                 if let existing = current[key], existing == value { current[key] = nil } else { current[key] = value }
             }
             return .map(current)
-        case (.set(let current), .set(let changes)):
-            var result = Set(current)
-            for atom in changes where result.remove(atom) == nil { result.insert(atom) }
-            return .set(result.sorted())
+        case (.set(var current), .set(let changes)):
+            // `current` is kept sorted: each change is a binary search, not a re-sort of the whole set.
+            for atom in changes {
+                let index = current.insertionIndex(of: atom)
+                if index < current.count, current[index] == atom { current.remove(at: index) } else { current.insert(atom, at: index) }
+            }
+            return .set(current)
         default:
             return diff
         }
+    }
+}
+
+extension Array where Element == Atom {
+    /// Where `atom` is or would go in this sorted array.
+    func insertionIndex(of atom: Atom) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < atom { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

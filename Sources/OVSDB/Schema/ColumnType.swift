@@ -47,6 +47,12 @@ public struct ColumnType: Sendable, Hashable {
 
     /// Reads a value of this type from its wire form, normalised (scalar → `.atom`, else `.set`/`.map`).
     public func decode(_ json: JSON) throws(OVSDBError) -> OVSDBValue {
+        var interner = StringInterner(limit: 0)
+        return try decode(json, interning: &interner)
+    }
+
+    /// Reads a value, sharing repeated strings of sets and maps through `interner`.
+    func decode(_ json: JSON, interning interner: inout StringInterner) throws(OVSDBError) -> OVSDBValue {
         if let valueType = value {
             guard case .array(let parts) = json, parts.count == 2, parts[0] == .string("map"),
                 case .array(let pairs) = parts[1]
@@ -55,18 +61,19 @@ public struct ColumnType: Sendable, Hashable {
             map.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard case .array(let kv) = pair, kv.count == 2 else { throw .protocolViolation("bad map pair \(pair)") }
-                map[try Atom(json: kv[0], as: key.atomicType)] = try Atom(json: kv[1], as: valueType.atomicType)
+                map[interner.intern(try Atom(json: kv[0], as: key.atomicType))] =
+                    interner.intern(try Atom(json: kv[1], as: valueType.atomicType))
             }
             return .map(map)
         }
         if case .array(let parts) = json, parts.count == 2, parts[0] == .string("set"), case .array(let items) = parts[1] {
             var atoms: [Atom] = []
             atoms.reserveCapacity(items.count)
-            for item in items { atoms.append(try Atom(json: item, as: key.atomicType)) }
+            for item in items { atoms.append(interner.intern(try Atom(json: item, as: key.atomicType))) }
             if isScalar, atoms.count == 1 { return .atom(atoms[0]) }
             return .set(atoms.count > 1 ? atoms.sorted() : atoms)
         }
-        let atom = try Atom(json: json, as: key.atomicType)
+        let atom = interner.intern(try Atom(json: json, as: key.atomicType))
         return isScalar ? .atom(atom) : .set([atom])
     }
 

@@ -74,9 +74,19 @@ extension Atom: Comparable {
         case (.real(let a), .real(let b)): a < b
         case (.boolean(let a), .boolean(let b)): !a && b
         case (.string(let a), .string(let b)): a < b
-        case (.uuid(let a), .uuid(let b)): a.uuidString < b.uuidString
+        case (.uuid(let a), .uuid(let b)): Self.bytesLess(a, b)
         case (.namedUUID(let a), .namedUUID(let b)): a < b
         default: lhs.order < rhs.order
+        }
+    }
+
+    /// Byte order equals the order of the hex text, without formatting two strings per comparison.
+    private static func bytesLess(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in
+            withUnsafeBytes(of: b.uuid) { y in
+                for i in 0..<16 where x[i] != y[i] { return x[i] < y[i] }
+                return false
+            }
         }
     }
 
