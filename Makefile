@@ -38,9 +38,11 @@ models:
 	.build/debug/ovsdb-modelgen SB /usr/share/ovn/ovn-sb.ovsschema Sources/OVNModel/Generated/SB.swift $(SB_TABLES)
 	.build/debug/ovsdb-modelgen VSwitch /usr/share/openvswitch/vswitch.ovsschema Sources/OVNModel/Generated/VSwitch.swift $(VSWITCH_TABLES)
 
-## Benchmarks (not tests): the OVSDB library against python-ovs.
+## Benchmarks (not tests): the OVSDB library against python-ovs, `ovnstack up`/`down` times.
+## The identity benchmark needs a running service: see bench/identity_bench.py.
 bench:
 	bench/run-ovsdb-bench.sh
+	bench/deploy/bench.sh
 
 clean:
 	rm -rf .build
