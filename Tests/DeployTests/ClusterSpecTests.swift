@@ -114,7 +114,7 @@ struct ClusterSpecTests {
         let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
         let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
         let services = plan.services
-        #expect(services.count == 12)
+        #expect(services.count == 13)
         #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
         let sb = try #require(services.first { $0.kind == .sbDB })
         #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))
@@ -124,5 +124,11 @@ struct ClusterSpecTests {
         #expect(controller.environment["OVN_RUNDIR"] == "/tmp/x/c1/run")
         #expect(controller.controlSocket(pid: 42) == "/tmp/x/c1/run/ovn-controller.42.ctl")
         #expect(!controller.arguments.contains { $0.hasPrefix("--unixctl") })
+        let identity = try #require(services.first { $0.kind == .identity })
+        #expect(identity.node == "ctl" && identity.netns == nil && identity.listenPort == 5000)
+        for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"], ["--service", "network:9696"]] {
+            #expect(identity.arguments.indices.contains { Array(identity.arguments[$0...].prefix(2)) == pair }, "\(identity.arguments)")
+        }
+        #expect(identity.arguments.contains("--pidfile=/tmp/x/ctl/run/identity.pid"))
     }
 }

@@ -31,7 +31,11 @@ public struct ClusterController: Sendable {
         var supervisorPid = handle.pid
         if supervisorPid == nil {
             let previous = (try? ClusterState.load(layout)) ?? nil
-            let state = ClusterState(spec: spec, runtime: runtime, previous: previous)
+            var state = ClusterState(spec: spec, runtime: runtime, previous: previous)
+            if state.apiPorts == nil { state.apiPorts = try APIPorts.choose(cluster: spec.name) }
+            if let busy = PreflightChecks.busyPort(state, layout: layout) {
+                throw Shell.Failure(command: "ovnstack up", status: 1, output: "\(busy.detail)\nfix: \(busy.fix ?? "")")
+            }
             try state.save(layout)
             progress.reset()
             supervisorPid = try handle.launch()

@@ -7,6 +7,8 @@ public struct ClusterState: Sendable, Codable, Hashable {
     public var runtime: RuntimeKind
     /// node name → system-id (the chassis name in the SB).
     public var systemIDs: [String: String]
+    /// Loopback ports of the API services, chosen at the first `up` (nil in a state written before them).
+    public var apiPorts: APIPorts?
 
     public init(spec: ClusterSpec, runtime: RuntimeKind, previous: ClusterState? = nil) {
         self.spec = spec
@@ -15,7 +17,11 @@ public struct ClusterState: Sendable, Codable, Hashable {
         for node in spec.nodes { if let id = previous?.systemIDs[node.name] { ids[node.name] = id } }
         for node in spec.nodes where ids[node.name] == nil { ids[node.name] = ClusterState.newSystemID(avoiding: Array(ids.values)) }
         self.systemIDs = ids
+        self.apiPorts = previous?.apiPorts
     }
+
+    /// The API ports in use (the standard ones when none were recorded).
+    public var ports: APIPorts { apiPorts ?? .standard }
 
     public var names: Names { Names(cluster: spec.name) }
 

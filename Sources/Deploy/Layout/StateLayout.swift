@@ -8,6 +8,9 @@ import Foundation
 /// progress.log          step lines the supervisor writes and `up` prints
 /// status.json           the supervisor's view of every service
 /// <node>/{run,db,log,etc}   private OVS/OVN directories of one node
+/// <ctl>/identity        the identity service's database and generated passwords
+/// admin-openrc.sh       the admin credentials as OS_* variables
+/// clouds-yaml           the clouds.yaml `up` wrote the cluster's entries into
 /// ```
 public struct StateLayout: Sendable, Hashable {
     public let root: String
@@ -35,6 +38,11 @@ public struct StateLayout: Sendable, Hashable {
     public var supervisorLog: String { "\(root)/supervisor.log" }
     public var progressLog: String { "\(root)/progress.log" }
     public var statusFile: String { "\(root)/status.json" }
+
+    public var openrcFile: String { "\(root)/admin-openrc.sh" }
+    public var cloudsRecordFile: String { "\(root)/clouds-yaml" }
+    /// The identity service's state directory on the control node.
+    public func identityDir(_ node: String) -> String { "\(root)/\(node)/identity" }
 
     public func nodeDir(_ node: String) -> String { "\(root)/\(node)" }
     public func runDir(_ node: String) -> String { "\(root)/\(node)/run" }

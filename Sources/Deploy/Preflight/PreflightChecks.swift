@@ -17,7 +17,7 @@ public struct PreflightChecks: Sendable {
         [
             HostChecks.root(), HostChecks.binaries(runtime: runtime), HostChecks.kernel(), HostChecks.tunnelling(),
             HostChecks.apparmor(runtime: runtime), HostChecks.netnsPropagation(), HostChecks.stateDir(layout),
-            runtimeCheck(), leftovers(), ports(),
+            runtimeCheck(), leftovers(), ports(), apiPorts(),
         ]
     }
 
@@ -54,6 +54,26 @@ public struct PreflightChecks: Sendable {
         return busy.isEmpty
             ? .pass("ports", "6641/6642 free in \(ns)")
             : .fail("ports", "\(busy.joined(separator: ", ")) in use in \(ns) by a leftover process", fix: "ovnstack down --name \(spec.name)")
+    }
+
+    /// The identity port on 127.0.0.1 (5000 for the default cluster, else the one kept in `cluster.json`).
+    func apiPorts() -> PreflightResult {
+        guard SupervisorHandle(layout: layout).pid == nil else { return .pass("api ports", "the running cluster holds its loopback ports") }
+        var state = ((try? ClusterState.load(layout)) ?? nil) ?? ClusterState(spec: spec, runtime: runtime)
+        if state.apiPorts == nil, spec.name == "ovnstack" { state.apiPorts = .standard }
+        guard state.apiPorts != nil else { return .pass("api ports", "free loopback ports are picked at the first up") }
+        return Self.busyPort(state, layout: layout) ?? .pass("api ports", "127.0.0.1:\(state.ports.identity) (identity) free")
+    }
+
+    /// A failing check when another process (not this cluster's own identity service) holds the
+    /// cluster's identity port on 127.0.0.1.
+    public static func busyPort(_ state: ClusterState, layout: StateLayout) -> PreflightResult? {
+        let port = state.ports.identity
+        guard !LoopbackPort.isFree(port) else { return nil }
+        let own = ServicePlan(state: state, layout: layout).services.filter { $0.kind == .identity }
+        if own.contains(where: { ProcessLauncher().find($0) != nil }) { return nil }
+        return .fail("api ports", "127.0.0.1:\(port) (identity of cluster \(state.spec.name)) is held by another process",
+                     fix: "stop the process listening on \(port) (ss -ltnp 'sport = :\(port)') or use another cluster name (--name)")
     }
 
     /// Removes what `leftovers` found: processes of ours inside those namespaces, then the namespaces.

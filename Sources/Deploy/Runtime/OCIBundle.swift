@@ -6,7 +6,9 @@ import Glibc
 /// The OCI bundle ovnstack writes for one service: a read-only rootfs made of binds of the host's
 /// /usr and /etc (no image, no registry), joined to the node's network namespace, /run/netns
 /// `rbind,rslave` (never rshared: see reference/containers), the node's private run/db/log
-/// directories bound at the same paths, and /dev/net/tun for the netdev datapath.
+/// directories bound at the same paths, and /dev/net/tun for the netdev datapath. A service without a
+/// namespace (a loopback API) gets no network namespace entry, i.e. the host's, and read-only binds of
+/// the directories its program and libraries live in outside /usr (the ovnstack binary, the Swift runtime).
 public struct OCIBundle: Sendable {
     public let service: ServiceDefinition
     public let layout: StateLayout
@@ -74,6 +76,11 @@ public struct OCIBundle: Sendable {
         for dir in Self.realDirectories {
             mounts.append(["destination": "/\(dir)", "type": "bind", "source": "/\(dir)", "options": ["rbind", "ro", "rprivate"]])
         }
+        if service.netns == nil {
+            for dir in Self.programDirectories(program) {
+                mounts.append(["destination": dir, "type": "bind", "source": dir, "options": ["rbind", "ro", "rprivate"]])
+            }
+        }
         let nodeDir = layout.nodeDir(service.node)
         mounts.append(["destination": nodeDir, "type": "bind", "source": nodeDir, "options": ["rbind", "rw", "rprivate"]])
         return [
@@ -91,14 +98,25 @@ public struct OCIBundle: Sendable {
             "linux": [
                 // No pid namespace: the daemon keeps its host pid, so its pid file and
                 // ovn-controller's `<pid>.ctl` socket mean the same inside and out.
-                "namespaces": [
-                    ["type": "mount"], ["type": "ipc"], ["type": "uts"],
-                    ["type": "network", "path": "/run/netns/\(service.netns)"],
-                ],
+                "namespaces": [["type": "mount"], ["type": "ipc"], ["type": "uts"]]
+                    + (service.netns.map { [["type": "network", "path": "/run/netns/\($0)"]] } ?? []),
                 "devices": [["path": "/dev/net/tun", "type": "c", "major": 10, "minor": 200, "fileMode": 0o666, "uid": 0, "gid": 0]],
                 "resources": ["devices": [["allow": true, "access": "rwm"]]],
             ] as [String: Any],
         ]
+    }
+
+    /// The directory of `program` and of every shared library `ldd` resolves for it, except those the
+    /// bundle binds anyway (/usr, /etc, /lib…).
+    static func programDirectories(_ program: String) -> [String] {
+        let libraries = Shell.probe("ldd", [program]).output.split(separator: "\n").compactMap { line -> String? in
+            guard let arrow = line.range(of: "=> /") else { return nil }
+            return line[line.index(before: arrow.upperBound)...].split(separator: " ").first.map(String.init)
+        }
+        let covered = ["/usr/", "/etc/", "/lib/", "/lib64/", "/bin/", "/sbin/", "/proc/", "/dev/", "/sys/"]
+        let dirs = Set(([program] + libraries).map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            .filter { dir in !covered.contains { (dir + "/").hasPrefix($0) } && FileManager.default.fileExists(atPath: dir) })
+        return dirs.sorted()
     }
 
     /// /bin, /sbin, /lib, /lib64 where they are real directories (not merged into /usr): bound read-only.

@@ -3,8 +3,8 @@
 public struct ServiceDefinition: Sendable, Hashable {
     public let node: String
     public let kind: ServiceKind
-    /// The node's network namespace.
-    public let netns: String
+    /// The node's network namespace; nil for a service in the root namespace (loopback APIs).
+    public let netns: String?
     public let program: String
     public let arguments: [String]
     public let environment: [String: String]
@@ -15,6 +15,8 @@ public struct ServiceDefinition: Sendable, Hashable {
     public let readyPath: String?
     /// A database file created with `ovsdb-tool create` before the first start, and its schema.
     public let database: (file: String, schema: String)?
+    /// The 127.0.0.1 port of an API service: it is healthy while that port answers.
+    public var listenPort: Int? = nil
 
     /// `<node>/<service>`, as shown by `status`.
     public var id: String { "\(node)/\(kind.rawValue)" }
@@ -40,6 +42,7 @@ public struct ServiceDefinition: Sendable, Hashable {
         case .northd: "ovn-northd"
         case .vswitchd: "ovs-vswitchd"
         case .controller: "ovn-controller"
+        case .identity: "identity"
         }
     }
 }

@@ -52,10 +52,31 @@ public struct ServicePlan: Sendable {
             program = "ovn-controller"
             arguments = ["unix:\(layout.ovsSocket(n))"] + common
             ready = nil
+        case .identity:
+            return identity(on: node)
         }
         return ServiceDefinition(
             node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
             environment: layout.daemonEnvironment(n), pidFile: "\(run)/\(base).pid",
             outputFile: "\(log)/\(kind.rawValue).out", readyPath: ready, database: database)
+    }
+
+    /// `ovnstack serve identity` in the root namespace on 127.0.0.1: public endpoints on 127.0.0.1 for
+    /// the host shell, internal ones on the controller's underlay address for agents. Its pid file is
+    /// written once it serves, so it is also the ready marker.
+    func identity(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, ports = state.ports
+        let pidFile = "\(layout.runDir(n))/identity.pid"
+        let arguments = [
+            "serve", "identity", "--state-dir", layout.identityDir(n), "--listen", "127.0.0.1:\(ports.identity)",
+            "--public-endpoint-host", "127.0.0.1", "--internal-endpoint-host", state.spec.address(of: node),
+            "--cluster", state.spec.name, "--pidfile=\(pidFile)",
+        ] + ports.catalogArguments
+        var definition = ServiceDefinition(
+            node: n, kind: .identity, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": layout.identityDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/identity.out", readyPath: pidFile, database: nil)
+        definition.listenPort = ports.identity
+        return definition
     }
 }

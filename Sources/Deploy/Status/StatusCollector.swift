@@ -35,7 +35,8 @@ public struct StatusCollector: Sendable {
             if state.runtime == .runc { entry.container = OCIBundle(service: service, layout: layout).id }
             if let pid = entry.pid, ProcessTable.isAlive(pid) {
                 entry.uptime = ProcessTable.uptime(pid)
-                entry.healthy = FileManager.default.fileExists(atPath: service.controlSocket(pid: pid))
+                entry.healthy = service.listenPort.map(LoopbackPort.answers)
+                    ?? FileManager.default.fileExists(atPath: service.controlSocket(pid: pid))
             } else {
                 entry.pid = nil
                 entry.healthy = false

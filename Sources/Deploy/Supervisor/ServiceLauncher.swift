@@ -9,7 +9,8 @@ public protocol ServiceLauncher: Sendable {
 }
 
 /// Runs each daemon as a plain process entered into its node's namespace. `ip netns exec` execs
-/// the daemon in place, so the pid we get is the daemon's own.
+/// the daemon in place, so the pid we get is the daemon's own. A service without a namespace
+/// (a loopback API) is started directly in the root namespace.
 public struct ProcessLauncher: ServiceLauncher {
     public init() {}
 
@@ -18,8 +19,11 @@ public struct ProcessLauncher: ServiceLauncher {
         guard let program = Executables.find(service.program) else {
             throw Shell.Failure(command: service.program, status: 127, output: "not installed; run `ovnstack preflight`")
         }
+        guard let netns = service.netns else {
+            return try Spawn.start(program, service.arguments, environment: Spawn.environment(service.environment), logFile: service.outputFile)
+        }
         return try Spawn.start(
-            ip, ["netns", "exec", service.netns, program] + service.arguments,
+            ip, ["netns", "exec", netns, program] + service.arguments,
             environment: Spawn.environment(service.environment), logFile: service.outputFile)
     }
 

@@ -70,21 +70,18 @@ public actor Supervisor {
         let previous = Dictionary(
             (SupervisorReport.load(layout)?.services ?? []).map { ("\($0.node)/\($0.service)", $0) }, uniquingKeysWith: { a, _ in a })
         await writeStatus()
+        // The loopback APIs need no namespace or OVN: they start at once and are awaited before READY.
+        let apis = runners.filter { $0.definition.netns == nil }
+        async let apisServing: Void = Self.start(apis, previous: previous)
         var t = ContinuousClock.now
         let driver = LocalDriver(state: state)
         try await Blocking.run { try driver.ensure() }
         progress.step("namespaces, underlay and external wiring", since: t)
-        let waves = Dictionary(grouping: runners, by: { $0.definition.kind.wave })
+        let waves = Dictionary(grouping: runners.filter { $0.definition.netns != nil }, by: { $0.definition.kind.wave })
         let titles = [0: "databases (Open_vSwitch, NB, SB) + chassis config", 1: "ovs-vswitchd + uplinks, ovn-northd", 2: "ovn-controller"]
         for wave in waves.keys.sorted() {
             t = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for runner in waves[wave] ?? [] {
-                    let before = previous[runner.definition.id]
-                    group.addTask { try await runner.start(previous: before) }
-                }
-                try await group.waitForAll()
-            }
+            try await Self.start(waves[wave] ?? [], previous: previous)
             progress.step(titles[wave] ?? "wave \(wave)", since: t)
         }
         t = ContinuousClock.now
@@ -93,9 +90,23 @@ public actor Supervisor {
         t = ContinuousClock.now
         try await waitForMesh()
         progress.step("geneve tunnel mesh complete", since: t)
+        t = ContinuousClock.now
+        try await apisServing
+        progress.step("identity API on 127.0.0.1:\(state.ports.identity)", since: t)
         ready = true
         await writeStatus()
         progress.write("\(ProgressLog.readyPrefix) cluster \(state.spec.name) up in \(String(format: "%.2f", (ContinuousClock.now - total).seconds))s")
+    }
+
+    /// Starts `runners` concurrently (adopting a process a previous supervisor left, by its last status).
+    private static func start(_ runners: [ServiceRunner], previous: [String: ServiceStatus]) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for runner in runners {
+                let before = previous[runner.definition.id]
+                group.addTask { try await runner.start(previous: before) }
+            }
+            try await group.waitForAll()
+        }
     }
 
     private func waitForChassis() async throws {

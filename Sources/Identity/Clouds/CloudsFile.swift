@@ -10,6 +10,25 @@ public enum CloudsFile {
 
     /// Adds or replaces `entries` in the clouds.yaml at `url` (created if missing, mode 0600); other clouds and keys are kept.
     public static func merge(_ entries: [CloudEntry], into url: URL) throws {
+        var (document, clouds) = try load(url)
+        for entry in entries { clouds[entry.name] = entry.yamlObject }
+        document["clouds"] = clouds
+        try write(document, to: url)
+    }
+
+    /// Removes the clouds called `names` from the clouds.yaml at `url`; other clouds and keys are kept.
+    /// A missing file, or one holding none of them, is left untouched.
+    public static func remove(_ names: [String], from url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        var (document, clouds) = try load(url)
+        guard names.contains(where: { clouds[$0] != nil }) else { return }
+        for name in names { clouds[name] = nil }
+        document["clouds"] = clouds
+        try write(document, to: url)
+    }
+
+    /// The document and its `clouds` mapping (both empty for a missing or empty file).
+    private static func load(_ url: URL) throws -> (document: [String: Any], clouds: [String: Any]) {
         var document: [String: Any] = [:]
         if FileManager.default.fileExists(atPath: url.path) {
             let text = try String(contentsOf: url, encoding: .utf8)
@@ -20,12 +39,14 @@ public enum CloudsFile {
                 document = loaded
             }
         }
-        var clouds = document["clouds"] as? [String: Any] ?? [:]
         if document["clouds"] != nil, document["clouds"] as? [String: Any] == nil {
             throw Failure(description: "\(url.path): 'clouds' is not a mapping; fix or move it and run again")
         }
-        for entry in entries { clouds[entry.name] = entry.yamlObject }
-        document["clouds"] = clouds
+        return (document, document["clouds"] as? [String: Any] ?? [:])
+    }
+
+    /// Writes atomically with mode 0600.
+    private static func write(_ document: [String: Any], to url: URL) throws {
         let text = try Yams.dump(object: document, sortKeys: true)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")

@@ -44,6 +44,9 @@ struct ServeIdentity: AsyncParsableCommand {
     @Option(help: "Cluster name used for the clouds.yaml entries.")
     var cluster: String = "ovnstack"
 
+    @Option(help: "Write this process's pid here once the API serves (removed at exit).")
+    var pidfile: String?
+
     func run() async throws {
         guard let address = ListenAddress(parsing: listen) else { throw ValidationError("--listen must be host:port, got '\(listen)'") }
         var catalog: [CatalogService] = []
@@ -59,6 +62,8 @@ struct ServeIdentity: AsyncParsableCommand {
             tokenLifetime: TimeInterval(tokenLifetime))
         let service = try IdentityService(configuration: configuration)
         let cloudsPath = cloudsYaml, cluster = cluster, region = region, publicHost = configuration.resolvedPublicHost
+        let pidfile = pidfile
+        defer { if let pidfile { try? FileManager.default.removeItem(atPath: pidfile) } }
         let task = Task {
             try await service.run { port, credentials in
                 let authURL = "http://\(publicHost):\(port)/v3"
@@ -69,6 +74,9 @@ struct ServeIdentity: AsyncParsableCommand {
                     } catch {
                         FileHandle.standardError.write(Data("ovnstack: clouds.yaml not written: \(error)\n".utf8))
                     }
+                }
+                if let pidfile {
+                    try? Data("\(getpid())\n".utf8).write(to: URL(fileURLWithPath: pidfile), options: .atomic)
                 }
                 FileHandle.standardOutput.write(Data("identity: listening on http://\(address.host):\(port) (auth_url \(authURL))\n".utf8))
             }

@@ -7,6 +7,7 @@ struct Up: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the cluster up (idempotent).")
 
     @OptionGroup var cluster: ClusterOptions
+    @OptionGroup var clouds: CloudsOptions
 
     @Option(name: [.short, .long], help: "Cluster spec (YAML); every field is optional.")
     var file: String?
@@ -26,7 +27,10 @@ struct Up: AsyncParsableCommand {
         say("ovnstack up: cluster \(spec.name), \(spec.nodes.count) nodes, runtime \(kind.rawValue), state \(layout.root)")
         let result = try await ClusterController(layout: layout).up(spec: spec, runtime: kind) { say($0) }
         if result == .alreadyUp { say("cluster \(spec.name) is already up; nothing to do") }
+        let authURL = try await CloudAccess(layout: layout, cluster: spec.name).publish(into: clouds.url)
         say(StatusText.render(await StatusCollector(layout: layout).collect(cluster: spec.name)))
+        say("identity at \(authURL); clouds.yaml entries \(spec.name) and \(spec.name)-demo in \(clouds.url.path); \(layout.openrcFile)")
+        say("export OS_CLOUD=\(spec.name)")
     }
 }
 

@@ -3,14 +3,17 @@ import Foundation
 import Testing
 
 /// A throwaway cluster for one test: a unique name (`t` + 6 hex digits), its own temp state
-/// directory, driven through the real `ovnstack` binary. `with` always ends with
-/// `down --purge` and removes every namespace the test added under the cluster's prefix.
+/// directory and its own temp clouds.yaml (never the user's), driven through the real `ovnstack`
+/// binary. `with` always ends with `down --purge` and removes every namespace the test added under
+/// the cluster's prefix.
 struct TestCluster {
     let name: String
     let stateDir: String
     let binary: String
 
     var layout: StateLayout { StateLayout(root: stateDir) }
+    /// The clouds.yaml `up` and `down` are pointed at.
+    var cloudsYaml: String { "\(stateDir)-clouds.yaml" }
 
     /// Whether the integration tests can run here (root, OVS/OVN installed, ovnstack built).
     static var available: Bool {
@@ -49,12 +52,14 @@ struct TestCluster {
             Netns.delete(ns)
         }
         try? FileManager.default.removeItem(atPath: stateDir)
+        try? FileManager.default.removeItem(atPath: cloudsYaml)
     }
 
-    /// Runs `ovnstack <arguments> --name <name> --state-dir <dir>`.
+    /// Runs `ovnstack <arguments> --name <name> --state-dir <dir>` (and `--clouds-yaml` for up and down).
     @discardableResult
     func run(_ arguments: [String], extra: [String] = []) -> Shell.Result {
-        Shell.probe(binary, arguments + ["--name", name, "--state-dir", stateDir] + extra)
+        let clouds = ["up", "down"].contains(arguments.first) ? ["--clouds-yaml", cloudsYaml] : []
+        return Shell.probe(binary, arguments + ["--name", name, "--state-dir", stateDir] + clouds + extra)
     }
 
     /// `up`, which must succeed.
