@@ -1,3 +1,5 @@
+import Foundation
+import Identity
 import OpenStackAPI
 import Testing
 
@@ -47,5 +49,30 @@ import Testing
             #expect(filtered.json["projects"]?.array?.first?["enabled"] == nil)
             #expect(try await server.client.get("/v3/projects?limit=-1", token: admin).status == 400)
         }
+    }
+
+    @Test func catalogFollowsTheConfiguredServicesAcrossRestarts() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("identity-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        @Sendable func catalog(_ server: TestServer) async throws -> [String: [String]] {
+            let r = try await server.client.get("/v3/auth/catalog", token: try await server.adminToken())
+            var out: [String: [String]] = [:]
+            for entry in r.json["catalog"]?.array ?? [] {
+                out[entry["type"]?.string ?? "", default: []] += (entry["endpoints"]?.array ?? []).compactMap { $0["url"]?.string }
+            }
+            return out
+        }
+        let first = try await TestServer.with(services: [], stateDirectory: directory) { try await catalog($0) }
+        #expect(Set(first.keys) == ["identity"])
+        // A later start with a network service and the identity port moved: added and corrected, nothing doubled.
+        let network = CatalogService(type: "network", name: "neutron", port: 19696)
+        let second = try await TestServer.with(services: [network], stateDirectory: directory) { server in
+            (try await catalog(server), server.port)
+        }
+        #expect(Set(second.0.keys) == ["identity", "network"])
+        #expect(second.0["network"]?.count == 3)
+        #expect(second.0["network"]?.contains("http://127.0.0.1:19696") == true)
+        #expect(second.0["identity"]?.count == 3)
+        #expect(second.0["identity"]?.contains("http://127.0.0.1:\(second.1)/v3/") == true)
     }
 }

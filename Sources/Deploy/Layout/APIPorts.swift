@@ -25,7 +25,8 @@ public struct APIPorts: Sendable, Codable, Hashable {
     }
 
     /// `--service` arguments of `ovnstack serve identity`: the catalog of the services the cluster runs.
-    public var catalogArguments: [String] {
-        ["--service", "network:\(network)", "--service", "compute:\(compute)/v2.1", "--service", "image:\(image)"]
-    }
+    /// Only identity runs so far (it registers itself); the network (`network:\(network)`), compute
+    /// (`compute:\(compute)/v2.1`) and image (`image:\(image)`) services join here as they land, and the
+    /// identity service adds them to the catalog at its next start.
+    public var catalogArguments: [String] { [] }
 }

@@ -9,14 +9,20 @@ struct Bootstrapper: Sendable {
     let configuration: IdentityConfiguration
 
     /// Bootstraps once (a later start only reads the password files); `identityPort` is the bound port.
+    /// The catalog is brought in line with the configured services on every start, so a service
+    /// the cluster starts running later, or a moved port, shows up without a new bootstrap.
     func run(identityPort: Int) async throws -> BootstrapCredentials {
         let done = try await store.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'bootstrapped'") != nil }
-        if done { return try BootstrapCredentials.load(stateDirectory: configuration.stateDirectory) }
+        let config = configuration
+        let catalog = [CatalogService(type: "identity", name: "keystone", port: identityPort, path: "/v3/")] + config.services
+        if done {
+            try await store.write { db in try Self.sync(catalog, config, db) }
+            return try BootstrapCredentials.load(stateDirectory: configuration.stateDirectory)
+        }
         let credentials = BootstrapCredentials(adminPassword: configuration.adminPassword ?? SecureRandom.token(),
                                                demoPassword: configuration.demoPassword ?? SecureRandom.token())
         let adminHash = try hasher.hash(credentials.adminPassword)
         let demoHash = try hasher.hash(credentials.demoPassword)
-        let config = configuration
         try await store.write { db in
             try DomainRow(id: "default", name: "Default", description: "The default domain", enabled: true).insert(db)
             var roleIDs: [String: String] = [:]
@@ -31,8 +37,7 @@ struct Bootstrapper: Sendable {
             try AssignmentRow(userId: admin.user, targetKind: "system", targetId: "all", roleId: roleIDs["admin"]!).insert(db)
             try AssignmentRow(userId: demo.user, targetKind: "project", targetId: demo.project, roleId: roleIDs["member"]!).insert(db)
             try RegionRow(id: config.region, description: "", parentRegionId: nil).insert(db)
-            let identity = CatalogService(type: "identity", name: "keystone", port: identityPort, path: "/v3/")
-            for service in [identity] + config.services { try Self.register(service, config, db) }
+            try Self.sync(catalog, config, db)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('bootstrapped', ?)", arguments: [Timestamp.iso(Date())])
         }
         try credentials.save(stateDirectory: configuration.stateDirectory)
@@ -47,14 +52,22 @@ struct Bootstrapper: Sendable {
         return (p.id, u.id)
     }
 
-    private static func register(_ service: CatalogService, _ config: IdentityConfiguration, _ db: Database) throws {
-        let row = ServiceRow(id: ResourceID.make(), type: service.type, name: service.name, description: "", enabled: true)
-        try row.insert(db)
+    /// Adds each configured service that the catalog lacks and corrects its endpoint URLs;
+    /// services created through the API are left as they are.
+    private static func sync(_ services: [CatalogService], _ config: IdentityConfiguration, _ db: Database) throws {
         let publicHost = config.resolvedPublicHost
         let internalHost = config.internalEndpointHost ?? publicHost
-        for (interface, host) in [("public", publicHost), ("internal", internalHost), ("admin", internalHost)] {
-            try EndpointRow(id: ResourceID.make(), serviceId: row.id, interface: interface, regionId: config.region,
-                            url: service.url(host: host), enabled: true).insert(db)
+        for service in services {
+            let row = try ServiceRow.filter(Column("type") == service.type).fetchOne(db)
+                ?? ServiceRow(id: ResourceID.make(), type: service.type, name: service.name, description: "", enabled: true)
+            try row.save(db)
+            for (interface, host) in [("public", publicHost), ("internal", internalHost), ("admin", internalHost)] {
+                let url = service.url(host: host)
+                var endpoint = try EndpointRow.filter(Column("serviceId") == row.id && Column("interface") == interface).fetchOne(db)
+                    ?? EndpointRow(id: ResourceID.make(), serviceId: row.id, interface: interface, regionId: config.region, url: url, enabled: true)
+                endpoint.url = url
+                try endpoint.save(db)
+            }
         }
     }
 }

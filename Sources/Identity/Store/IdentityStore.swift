@@ -9,6 +9,8 @@ struct IdentityStore: Sendable {
     init(directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var config = Configuration()
+        // Wait for another connection (a previous instance still closing) instead of failing at once.
+        config.busyMode = .timeout(5)
         // WAL (DatabasePool) with synchronous=NORMAL: durable against crashes of the process, one fsync per checkpoint.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL") }
         config.maximumReaderCount = 2

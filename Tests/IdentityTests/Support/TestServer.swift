@@ -12,10 +12,16 @@ struct TestServer: Sendable {
     let stateDirectory: URL
 
     /// Runs `body` against a fresh service (low PBKDF2 work factor, test-only) and tears everything down afterwards.
-    static func with<T: Sendable>(tokenLifetime: TimeInterval = 3600, _ body: @Sendable (TestServer) async throws -> T) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("identity-test-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let service = try IdentityService(configuration: .testing(stateDirectory: directory, tokenLifetime: tokenLifetime))
+    /// With `stateDirectory` the service starts on that (kept) state instead, as after a restart.
+    static func with<T: Sendable>(
+        tokenLifetime: TimeInterval = 3600, services: [CatalogService]? = nil, stateDirectory: URL? = nil,
+        _ body: @Sendable (TestServer) async throws -> T
+    ) async throws -> T {
+        let directory = stateDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("identity-test-\(UUID().uuidString)")
+        defer { if stateDirectory == nil { try? FileManager.default.removeItem(at: directory) } }
+        var configuration = IdentityConfiguration.testing(stateDirectory: directory, tokenLifetime: tokenLifetime)
+        if let services { configuration.services = services }
+        let service = try IdentityService(configuration: configuration)
         let (ready, continuation) = AsyncStream.makeStream(of: (Int, BootstrapCredentials).self)
         var logger = Logger(label: "identity-test")
         logger.logLevel = .critical
