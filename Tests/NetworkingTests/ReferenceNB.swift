@@ -128,12 +128,13 @@ struct NBObserver {
             let tableSchema = replica.schema.tables[table]!
             for (uuid, row) in rows {
                 if let old = before[table]?[uuid] {
-                    let changed = row.columns.filter { old.columns[$0.key] != $0.value }
+                    let all = row.allColumns
+                    let changed = all.filter { old[$0.key] != $0.value }
                     if !changed.isEmpty {
                         out.insert(NBChange(kind: .modified, table: table, row: key(uuid), columns: changed.mapValues { ReferenceNB.render($0, keyOf) }))
                     }
                 } else {
-                    let set = row.columns.filter { tableSchema.columns[$0.key]!.type.defaultValue != $0.value }
+                    let set = row.allColumns.filter { tableSchema.columns[$0.key]!.type.defaultValue != $0.value }
                     out.insert(NBChange(kind: .added, table: table, row: "", columns: set.mapValues { ReferenceNB.render($0, keyOf) }))
                 }
             }

@@ -57,5 +57,5 @@ extension Replica {
 
 extension Row {
     /// A column's value, or the empty set when the row does not have it.
-    public func value(_ column: String) -> OVSDBValue { columns[column] ?? .empty }
+    public func value(_ column: String) -> OVSDBValue { self[column] ?? .empty }
 }

@@ -33,7 +33,7 @@ public struct ReplicaIndex: Sendable, Hashable {
 
     /// The atoms a row is found under in this index.
     func keys(of row: Row) -> [Atom] {
-        guard let value = row.columns[column] else { return [] }
+        guard let value = row[column] else { return [] }
         if let mapKey {
             guard case .map(let m) = value, let v = m[.string(mapKey)] else { return [] }
             return [v]

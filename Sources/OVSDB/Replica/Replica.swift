@@ -13,8 +13,8 @@ public final class Replica: Sendable {
     public let indexes: [ReplicaIndex]
     /// The id this replica's monitor has on the connection.
     let monitorID: String
-    /// Per table, the monitored columns (defaults are filled in for those a server leaves out).
-    private let monitoredColumns: [String: [ColumnSchema]]
+    /// Per table, the defaults of the monitored columns (rows store only other values).
+    private let defaults: [String: ColumnDefaults]
 
     private struct State {
         var tables: [String: [UUID: Row]] = [:]
@@ -33,13 +33,13 @@ public final class Replica: Sendable {
         self.requests = requests
         self.indexes = indexes
         self.monitorID = monitorID
-        var monitored: [String: [ColumnSchema]] = [:]
+        var defaults: [String: ColumnDefaults] = [:]
         for request in requests {
             guard let table = schema.tables[request.table] else { continue }
             let names = request.columns ?? table.columnNames
-            monitored[request.table] = names.compactMap { table.columns[$0] }
+            defaults[request.table] = ColumnDefaults(names.compactMap { table.columns[$0] })
         }
-        monitoredColumns = monitored
+        self.defaults = defaults
     }
 
     // MARK: Reading
@@ -142,7 +142,7 @@ public final class Replica: Sendable {
             try drainRowUpdates(&document) { table, tableSchema, uuid, kind, json throws(OVSDBError) in
                 guard kind == "initial" || kind == "insert" else { return }
                 fresh[table, default: [:]][uuid] = try tableSchema.decodeRow(
-                    uuid: uuid, json, filling: monitoredColumns[table] ?? [], interning: &s.strings)
+                    uuid: uuid, json, defaults: defaults[table], interning: &s.strings)
             }
             var events: [RowEvent] = []
             for request in requests {
@@ -233,7 +233,7 @@ extension Replica: MonitorSink {
                 let old = s.tables[table]?[uuid]
                 switch kind {
                 case "initial", "insert":
-                    let row = try tableSchema.decodeRow(uuid: uuid, json, filling: monitoredColumns[table] ?? [], interning: &s.strings)
+                    let row = try tableSchema.decodeRow(uuid: uuid, json, defaults: defaults[table], interning: &s.strings)
                     s.tables[table, default: [:]][uuid] = row
                     events.append(old.map { .modify(table: table, old: $0, new: row) } ?? .insert(table: table, new: row))
                 case "modify":

@@ -1,19 +1,46 @@
 public import struct Foundation.UUID
 
 /// One row: its UUID and the columns that were read or are to be written.
+///
+/// A replica's rows store only the columns whose value is not the default, and read the others
+/// from `defaults` (shared by every row of the table): most of a row's columns are empty.
 public struct Row: Sendable, Hashable {
     public var uuid: UUID
+    /// The stored values; for a replica's rows, only those that differ from the column's default.
     public var columns: [String: OVSDBValue]
+    /// Values of columns not stored (shared by the rows of a table); not part of equality.
+    public var defaults: ColumnDefaults?
 
-    public init(uuid: UUID, columns: [String: OVSDBValue] = [:]) {
+    public init(uuid: UUID, columns: [String: OVSDBValue] = [:], defaults: ColumnDefaults? = nil) {
         self.uuid = uuid
         self.columns = columns
+        self.defaults = defaults
     }
 
-    /// The value of a column, if the row has it.
+    /// The value of a column: stored, else its default when the row is a replica's, else nil.
     public subscript(column: String) -> OVSDBValue? {
-        get { columns[column] }
+        get { columns[column] ?? defaults?.values[column] }
         set { columns[column] = newValue }
+    }
+
+    /// Every column the row has a value for, defaults included.
+    public var allColumns: [String: OVSDBValue] {
+        guard let defaults else { return columns }
+        return columns.merging(defaults.values) { stored, _ in stored }
+    }
+
+    public static func == (a: Row, b: Row) -> Bool { a.uuid == b.uuid && a.columns == b.columns }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(uuid)
+        hasher.combine(columns)
+    }
+}
+
+/// The default value of each monitored column of one table, shared by all its rows in a replica.
+public final class ColumnDefaults: Sendable {
+    public let values: [String: OVSDBValue]
+    init(_ columns: [ColumnSchema]) {
+        values = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.type.defaultValue) })
     }
 }
 
@@ -21,23 +48,25 @@ extension TableSchema {
     /// Reads a `<row>` object, normalising every value to its column's type.
     ///
     /// Column names are taken from the schema so that every row shares their storage.
-    /// `filling` lists columns that get their default value when absent: an `update2` insert
-    /// leaves out every column that has its default.
-    func decodeRow(uuid: UUID, _ json: JSON, filling: [ColumnSchema] = []) throws(OVSDBError) -> Row {
+    /// Reads a row with every column it was sent (a select result).
+    func decodeRow(uuid: UUID, _ json: JSON) throws(OVSDBError) -> Row {
         var interner = StringInterner(limit: 0)
-        return try decodeRow(uuid: uuid, json, filling: filling, interning: &interner)
+        return try decodeRow(uuid: uuid, json, defaults: nil, interning: &interner)
     }
 
-    func decodeRow(uuid: UUID, _ json: JSON, filling: [ColumnSchema], interning interner: inout StringInterner) throws(OVSDBError) -> Row {
+    /// Reads a row; with `defaults` (a replica's row) values equal to their default are not stored,
+    /// which also covers the columns an `update2` insert leaves out because they have their default.
+    func decodeRow(uuid: UUID, _ json: JSON, defaults: ColumnDefaults?, interning interner: inout StringInterner) throws(OVSDBError) -> Row {
         guard case .object(let members) = json else { throw .protocolViolation("row is not an object: \(json)") }
         var columns: [String: OVSDBValue] = [:]
-        columns.reserveCapacity(Swift.max(members.count, filling.count))
-        for column in filling { columns[column.name] = column.type.defaultValue }
+        columns.reserveCapacity(members.count)
         for (name, valueJSON) in members {
             guard let column = self.columns[name] else { continue }  // `_version` and friends
-            columns[column.name] = try column.type.decode(valueJSON, interning: &interner)
+            let value = try column.type.decode(valueJSON, interning: &interner)
+            if let defaults, defaults.values[column.name] == value { continue }
+            columns[column.name] = value
         }
-        return Row(uuid: uuid, columns: columns)
+        return Row(uuid: uuid, columns: columns, defaults: defaults)
     }
 
     /// Applies an `update2` "modify" diff (RFC 7047 extension, ovsdb-server(7)) to a row.
@@ -47,7 +76,8 @@ extension TableSchema {
             guard let column = self.columns[name] else { continue }
             let diff = try column.type.decode(diffJSON, interning: &interner)
             let old = row.columns[column.name] ?? column.type.defaultValue
-            row.columns[column.name] = Self.apply(diff: diff, to: old, type: column.type)
+            let new = Self.apply(diff: diff, to: old, type: column.type)
+            row.columns[column.name] = row.defaults?.values[column.name] == new ? nil : new
         }
     }
 

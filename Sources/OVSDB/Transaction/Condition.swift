@@ -31,7 +31,7 @@ public struct Condition: Sendable, Hashable {
 
     /// Whether a row satisfies this condition (used by the replica for local queries).
     public func matches(_ row: Row, uuidValue: OVSDBValue) -> Bool {
-        let actual = column == "_uuid" ? uuidValue : (row.columns[column] ?? .empty)
+        let actual = column == "_uuid" ? uuidValue : (row[column] ?? .empty)
         switch function {
         case .equal: return Self.normalised(actual) == Self.normalised(value)
         case .notEqual: return Self.normalised(actual) != Self.normalised(value)
