@@ -17,6 +17,10 @@ BINARY = Path(os.environ.get("OVNSTACK_BIN", REPO / ".build" / "debug" / "ovnsta
 READY = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
 
 
+# The catalog as a whole cloud registers it (the services themselves need not run for these tests).
+CATALOG = ["--service", "network:9696", "--service", "compute:8774/v2.1", "--service", "image:9292"]
+
+
 class IdentityServer:
     """One identity service in a temporary state directory, with a clouds.yaml for `<cluster>` and `<cluster>-demo`."""
 
@@ -36,7 +40,7 @@ class IdentityServer:
         self._log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [str(BINARY), "serve", "identity", "--state-dir", str(self.state_dir), "--listen", "127.0.0.1:0",
-             "--clouds-yaml", str(self.clouds_yaml), "--cluster", self.cluster, *self.extra_args],
+             "--clouds-yaml", str(self.clouds_yaml), "--cluster", self.cluster, *CATALOG, *self.extra_args],
             stdout=subprocess.PIPE, stderr=self._log, text=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -32,7 +32,7 @@ struct ServeIdentity: AsyncParsableCommand {
     @Option(help: "Catalog region.")
     var region: String = "RegionOne"
 
-    @Option(name: .customLong("service"), help: "Catalog service as type:port[/path], repeatable (default: network:9696 compute:8774/v2.1 image:9292).")
+    @Option(name: .customLong("service"), help: "Another service the cluster runs, for the catalog, as type:port[/path] (repeatable); identity registers itself.")
     var services: [String] = []
 
     @Option(help: "Token lifetime in seconds.")
@@ -58,7 +58,7 @@ struct ServeIdentity: AsyncParsableCommand {
         let stateDirectory = URL(fileURLWithPath: stateDir, isDirectory: true)
         let configuration = IdentityConfiguration(
             stateDirectory: stateDirectory, listen: address, publicEndpointHost: publicEndpointHost,
-            internalEndpointHost: internalEndpointHost, region: region, services: services.isEmpty ? CatalogService.standard : catalog,
+            internalEndpointHost: internalEndpointHost, region: region, services: catalog,
             tokenLifetime: TimeInterval(tokenLifetime))
         let service = try IdentityService(configuration: configuration)
         let cloudsPath = cloudsYaml, cluster = cluster, region = region, publicHost = configuration.resolvedPublicHost
