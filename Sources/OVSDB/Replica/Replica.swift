@@ -166,8 +166,8 @@ public final class Replica: Sendable {
         }
     }
 
-    /// Like `forEachRowUpdate`, but takes the document apart as it goes, so each row's JSON is
-    /// freed once decoded and a large snapshot never exists twice (as JSON and as rows) at once.
+    /// Calls `body` for each row update, taking the document apart as it goes, so each row's JSON
+    /// is freed once decoded and a large snapshot never exists twice (as JSON and as rows) at once.
     private func drainRowUpdates(
         _ updates: inout JSON, _ body: (String, TableSchema, UUID, String, JSON) throws(OVSDBError) -> Void
     ) throws(OVSDBError) {
@@ -204,32 +204,15 @@ public final class Replica: Sendable {
             for event in events { continuation.yield(event) }
         }
     }
-
-    private func forEachRowUpdate(
-        _ updates: JSON, _ body: (String, TableSchema, UUID, String, JSON) throws(OVSDBError) -> Void
-    ) throws(OVSDBError) {
-        guard case .object(let tables) = updates else { throw .protocolViolation("table-updates is not an object") }
-        for (table, rowsJSON) in tables {
-            guard let tableSchema = schema.tables[table], case .object(let rows) = rowsJSON else { continue }
-            for (uuidText, update) in rows {
-                guard let uuid = UUID(uuidString: uuidText), case .object(let o) = update, let (kind, json) = o.first else {
-                    throw .protocolViolation("bad row update \(uuidText)")
-                }
-                try body(table, tableSchema, uuid, kind, json)
-            }
-        }
-    }
 }
 
 extension Replica: MonitorSink {
     /// Applies an `update2`/`update3` notification.
     public func apply(updates: JSON, lastTxnID: String?) throws {
-        var decoded: [(String, TableSchema, UUID, String, JSON)] = []
-        try forEachRowUpdate(updates) { decoded.append(($0, $1, $2, $3, $4)) }
+        var document = updates
         try state.withLock { s throws(OVSDBError) in
             var events: [RowEvent] = []
-            events.reserveCapacity(decoded.count)
-            for (table, tableSchema, uuid, kind, json) in decoded {
+            try drainRowUpdates(&document) { table, tableSchema, uuid, kind, json throws(OVSDBError) in
                 let old = s.tables[table]?[uuid]
                 switch kind {
                 case "initial", "insert":
@@ -242,7 +225,7 @@ extension Replica: MonitorSink {
                     s.tables[table]![uuid] = row
                     events.append(.modify(table: table, old: old!, new: row))
                 case "delete":
-                    guard let old else { continue }
+                    guard let old else { return }
                     s.tables[table]![uuid] = nil
                     events.append(.delete(table: table, old: old))
                 default:
