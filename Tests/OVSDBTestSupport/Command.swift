@@ -28,6 +28,17 @@ public enum Command {
         return output
     }
 
+    /// Starts a long-running program in the background, its output discarded; the caller stops it.
+    public static func start(_ program: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try which(program))
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// The full path of a program on PATH (plus the sbin directories where Debian puts daemons).
     public static func which(_ program: String) throws -> String {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/sbin:/usr/bin"

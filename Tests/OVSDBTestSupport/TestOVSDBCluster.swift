@@ -47,15 +47,10 @@ public final class TestOVSDBCluster: @unchecked Sendable {
     }
 
     private func start(_ i: Int) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Command.which("ovsdb-server"))
-        process.arguments = [
+        let process = try Command.start("ovsdb-server", [
             "\(directory)/db\(i)", "--remote=ptcp:\(clientPorts[i]):127.0.0.1", "--remote=punix:\(directory)/db\(i).sock",
             "--unixctl=\(directory)/ctl\(i)", "--log-file=\(directory)/ovsdb-server\(i).log", "-vconsole:off", "--no-chdir",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        ])
         lock.withLock { processes[i] = process }
         try TestOVSDBServer.waitForTCP(port: clientPorts[i])
     }

@@ -39,12 +39,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
             "--log-file=\(directory)/ovsdb-server.log", "-vconsole:off", "--no-chdir",
         ]
         if let tcpPort { arguments.append("--remote=ptcp:\(tcpPort):127.0.0.1") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Command.which("ovsdb-server"))
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Command.start("ovsdb-server", arguments)
         lock.withLock { self.process = process }
         try Self.waitForUnix(path: socketPath)
         if let tcpPort { try Self.waitForTCP(port: tcpPort) }
