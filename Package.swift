@@ -48,7 +48,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Neutron v2.0 with ML2/OVN semantics: resources, IPAM, the OVN driver (NB translation).
-        .target(name: "Networking", dependencies: ["OVSDB", "OVNModel"]),
+        .target(name: "Networking", dependencies: [
+            "OVSDB", "OVNModel", "OpenStackAPI",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
             "OVSDB", "OVNModel",
@@ -56,7 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity", "OpenStackAPI",
+            "OVSDB", "Deploy", "Identity", "Networking", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,7 +72,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
-        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport"]),
+        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
         // Benchmarks: built with `make bench`, never part of `make test`.

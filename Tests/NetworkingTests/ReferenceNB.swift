@@ -33,8 +33,24 @@ enum ReferenceNB {
         return try JSONParser.parse(bytes)["response"]?["body"] ?? .null
     }
 
-    /// The changes of one recorded step (`nb-diff-NN-name.txt`), references resolved by `keyOf`.
-    static func changes(_ step: String, schema: DatabaseSchema, keyOf: [String: String]) throws -> Set<NBChange> {
+    /// The raw transcript of a recorded step (request and response).
+    static func transcript(_ step: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: "\(directory)/api/api-\(step).json"))
+    }
+
+    /// UUIDs of the rows the recorded steps added.
+    static func addedRows(in steps: [String]) throws -> Set<String> {
+        var out = Set<String>()
+        for step in steps {
+            let text = try String(contentsOfFile: "\(directory)/dumps/nb-diff-\(step).txt", encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("+ ") { out.insert(String(line.split(separator: " ")[2])) }
+        }
+        return out
+    }
+
+    /// The changes of one recorded step (`nb-diff-NN-name.txt`), references resolved by `keyOf`;
+    /// references to the rows in `skipping` (added by steps not replayed) are left out of sets.
+    static func changes(_ step: String, schema: DatabaseSchema, keyOf: [String: String], skipping: Set<String> = []) throws -> Set<NBChange> {
         let text = try String(contentsOfFile: "\(directory)/dumps/nb-diff-\(step).txt", encoding: .utf8)
         var out = Set<NBChange>()
         var current: (kind: NBChange.Kind, table: String, row: String, columns: [String: String])?
@@ -47,17 +63,17 @@ enum ReferenceNB {
             if let kind = NBChange.Kind(rawValue: String(line.prefix(1))), line.dropFirst().hasPrefix(" ") {
                 flush()
                 let words = line.split(separator: " ")
-                let row = kind == .added ? "" : keyOf[String(words[2])] ?? "?"
+                let row = kind == .added ? "" : keyOf[String(words[2])] ?? headerName(line) ?? "?"
                 current = (kind, String(words[1]), row, [:])
                 continue
             }
             guard current != nil, let table = schema.tables[current!.table] else { continue }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("-> "), let column = pendingColumn {
-                current!.columns[column] = try render(String(trimmed.dropFirst(3)), table.columns[column]!.type, keyOf)
+                current!.columns[column] = try render(String(trimmed.dropFirst(3)), table.columns[column]!.type, keyOf, skipping)
             } else if let range = trimmed.range(of: " = "), current!.kind == .added {
                 let column = String(trimmed[..<range.lowerBound])
-                current!.columns[column] = try render(String(trimmed[range.upperBound...]), table.columns[column]!.type, keyOf)
+                current!.columns[column] = try render(String(trimmed[range.upperBound...]), table.columns[column]!.type, keyOf, skipping)
             } else if trimmed.hasSuffix(":") || trimmed.contains(": ") {
                 pendingColumn = String(trimmed.prefix { $0 != ":" })
             }
@@ -66,19 +82,28 @@ enum ReferenceNB {
         return out
     }
 
-    private static func render(_ json: String, _ type: ColumnType, _ keyOf: [String: String]) throws -> String {
-        render(try type.decode(JSONParser.parse(json)), keyOf)
+    private static func render(_ json: String, _ type: ColumnType, _ keyOf: [String: String], _ skipping: Set<String>) throws -> String {
+        render(try type.decode(JSONParser.parse(json)), keyOf, skipping: skipping)
     }
 
-    /// A value as text with UUIDs replaced by the key of the row they point to.
-    static func render(_ value: OVSDBValue, _ keyOf: [String: String]) -> String {
+    /// `name="x"` of a `~`/`-` line (rows that existed before the first recorded step, like `neutron_pg_drop`).
+    private static func headerName(_ line: String) -> String? {
+        guard let r = line.range(of: " name=\"") else { return nil }
+        let name = line[r.upperBound...].prefix { $0 != "\"" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// A value as text with UUIDs replaced by the key of the row they point to and MACs by `<mac>`.
+    static func render(_ value: OVSDBValue, _ keyOf: [String: String], skipping: Set<String> = []) -> String {
         func atom(_ a: Atom) -> String {
             if case .uuid(let u) = a { return "<\(keyOf[u.uuidString.lowercased()] ?? "?")>" }
-            return a.display
+            return normaliseMACs(a.display)
         }
         switch value {
         case .atom(let a): return atom(a)
-        case .set(let s): return "[" + s.map(atom).sorted().joined(separator: ",") + "]"
+        case .set(let s):
+            let kept = s.filter { if case .uuid(let u) = $0 { !skipping.contains(u.uuidString.lowercased()) } else { true } }
+            return "[" + kept.map(atom).sorted().joined(separator: ",") + "]"
         case .map(let m): return "{" + m.map { "\(atom($0.key)):\(atom($0.value))" }.sorted().joined(separator: ",") + "}"
         }
     }
@@ -94,13 +119,18 @@ enum ReferenceNB {
             for line in text.split(separator: "\n").map(String.init) {
                 if line.hasPrefix("+ ") { uuid = String(line.split(separator: " ")[2]); continue }
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if let u = uuid, trimmed.hasPrefix("name = ") || trimmed.hasPrefix("match = ") {
+                if let u = uuid, trimmed.hasPrefix("name = ") || trimmed.hasPrefix("match = ") || trimmed.hasPrefix("cidr = ") {
                     keys[u] = (try? JSONParser.parse(String(trimmed.split(separator: "=", maxSplits: 1)[1])).stringValue) ?? nil
                 }
             }
         }
         return keys
     }
+}
+
+/// Random MACs (`fa:16:3e:…`) differ between runs; they compare as `<mac>`.
+func normaliseMACs(_ text: String) -> String {
+    text.replacing(/fa:16:3e(:[0-9a-f]{2}){3}/, with: "<mac>")
 }
 
 /// Records what our writes change in a real Northbound, in the reference's terms.
@@ -112,7 +142,7 @@ struct NBObserver {
         for snapshot in snapshots {
             for (_, rows) in snapshot {
                 for (uuid, row) in rows {
-                    keys[uuid.uuidString.lowercased()] = row["name"]?.string ?? row["match"]?.string
+                    keys[uuid.uuidString.lowercased()] = row["name"]?.string ?? row["match"]?.string ?? row["cidr"]?.string
                 }
             }
         }

@@ -1,28 +1,32 @@
-/// A security group as the Networking API stores it (the fields the OVN driver needs).
-public struct SecurityGroup: Sendable, Hashable {
+/// A security group as the Networking API stores it.
+public struct SecurityGroup: Codable, Sendable, Hashable {
     public var id: String
     public var projectID: String
     public var name: String
     /// Stateful groups become `allow-related` ACLs, stateless ones `allow-stateless`.
     public var stateful: Bool
     public var rules: [SecurityGroupRule]
+    public var std: StandardAttributes
 
-    public init(id: String, projectID: String, name: String, stateful: Bool = true, rules: [SecurityGroupRule] = []) {
+    public init(id: String, projectID: String, name: String, stateful: Bool = true, rules: [SecurityGroupRule] = [],
+                std: StandardAttributes = StandardAttributes()) {
         self.id = id
         self.projectID = projectID
         self.name = name
         self.stateful = stateful
         self.rules = rules
+        self.std = std
     }
 }
 
 /// One rule of a security group.
-public struct SecurityGroupRule: Sendable, Hashable {
-    public enum Direction: String, Sendable, Hashable { case ingress, egress }
-    public enum EtherType: String, Sendable, Hashable { case ipv4 = "IPv4", ipv6 = "IPv6" }
+public struct SecurityGroupRule: Codable, Sendable, Hashable {
+    public enum Direction: String, Codable, Sendable, Hashable { case ingress, egress }
+    public enum EtherType: String, Codable, Sendable, Hashable { case ipv4 = "IPv4", ipv6 = "IPv6" }
 
     public var id: String
     public var securityGroupID: String
+    public var projectID: String
     public var direction: Direction
     public var etherType: EtherType
     /// A name (`tcp`, `icmp`, …) or an IP protocol number as text; nil for any.
@@ -31,13 +35,16 @@ public struct SecurityGroupRule: Sendable, Hashable {
     public var portRangeMax: Int?
     public var remoteIPPrefix: String?
     public var remoteGroupID: String?
+    public var std: StandardAttributes
 
     public init(
-        id: String, securityGroupID: String, direction: Direction, etherType: EtherType, ipProtocol: String? = nil,
-        portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil, remoteGroupID: String? = nil
+        id: String, securityGroupID: String, projectID: String = "", direction: Direction, etherType: EtherType,
+        ipProtocol: String? = nil, portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil,
+        remoteGroupID: String? = nil, std: StandardAttributes = StandardAttributes()
     ) {
         self.id = id
         self.securityGroupID = securityGroupID
+        self.projectID = projectID
         self.direction = direction
         self.etherType = etherType
         self.ipProtocol = ipProtocol
@@ -45,5 +52,14 @@ public struct SecurityGroupRule: Sendable, Hashable {
         self.portRangeMax = portRangeMax
         self.remoteIPPrefix = remoteIPPrefix
         self.remoteGroupID = remoteGroupID
+        self.std = std
+    }
+
+    /// Whether two rules would allow the same traffic (Neutron refuses the second with 409).
+    public func sameTraffic(as other: SecurityGroupRule) -> Bool {
+        direction == other.direction && etherType == other.etherType
+            && ipProtocol.map(ACLMatch.canonicalProtocol) == other.ipProtocol.map(ACLMatch.canonicalProtocol)
+            && portRangeMin == other.portRangeMin && portRangeMax == other.portRangeMax
+            && remoteIPPrefix == other.remoteIPPrefix && remoteGroupID == other.remoteGroupID
     }
 }

@@ -36,3 +36,9 @@ public enum OVNKeys {
     public static let mtu = "neutron:mtu"
     public static let availabilityZoneHints = "neutron:availability_zone_hints"
 }
+
+extension OVNKeys {
+    /// DHCP_Options rows name their subnet without the `neutron:` prefix, as ML2/OVN does.
+    public static let subnetID = "subnet_id"
+    public static let portFIP = "neutron:port_fip"
+}

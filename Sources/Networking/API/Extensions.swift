@@ -1,0 +1,33 @@
+import OpenStackAPI
+
+/// The API extensions `/v2.0/extensions` lists: exactly what this service implements.
+enum Extensions {
+    struct Extension {
+        var alias: String
+        var name: String
+        var description: String
+    }
+
+    static let all: [Extension] = [
+        .init(alias: "external-net", name: "Neutron external network", description: "Adds external network attribute to network resource."),
+        .init(alias: "net-mtu", name: "Network MTU", description: "Provides MTU attribute for a network resource."),
+        .init(alias: "net-mtu-writable", name: "Network MTU (writable)", description: "Provides a writable MTU attribute for a network resource."),
+        .init(alias: "provider", name: "Provider Network", description: "Expose mapping of virtual networks to physical networks"),
+        .init(alias: "port-security", name: "Port Security", description: "Provides port security"),
+        .init(alias: "security-group", name: "security-group", description: "The security groups extension."),
+        .init(alias: "stateful-security-group", name: "Stateful security group", description: "Indicates if the security group is stateful or not"),
+        .init(alias: "binding", name: "Port Binding", description: "Expose port bindings of a virtual port to external application"),
+        .init(alias: "allowed-address-pairs", name: "Allowed Address Pairs", description: "Provides allowed address pairs"),
+        .init(alias: "extra_dhcp_opt", name: "Neutron Extra DHCP options", description: "Extra options configuration for DHCP."),
+        .init(alias: "standard-attr-description", name: "standard-attr-description", description: "Extension to add descriptions to standard attributes"),
+        .init(alias: "standard-attr-revisions", name: "Resource revision numbers", description: "This extension will display the revision number of neutron resources."),
+        .init(alias: "standard-attr-timestamp", name: "Resource timestamps", description: "Adds created_at and updated_at fields to all Neutron resources."),
+        .init(alias: "standard-attr-tag", name: "Tag support for resources with standard attribute", description: "Enables to set tag on resources with standard attribute."),
+        .init(alias: "project-id", name: "project_id field enabled", description: "Extension that indicates that project_id field is enabled."),
+    ]
+
+    static func json(_ e: Extension) -> JSON {
+        ["alias": .string(e.alias), "name": .string(e.name), "description": .string(e.description),
+         "updated": "2013-01-01T10:00:00-00:00", "links": []]
+    }
+}

@@ -1,0 +1,63 @@
+/// What the Northbound should hold for one resource. The sync turns a list of intents into one
+/// transaction by comparing them with its replica, so the same intents create, update and repair.
+enum NBIntent: Sendable, Hashable {
+    case logicalSwitch(SwitchSpec)
+    case switchPort(SwitchPortSpec)
+    case dhcpOptions(DHCPOptionsSpec)
+    case portGroup(PortGroupSpec)
+    case removeSwitch(name: String)
+    case removeSwitchPort(name: String)
+    case removeDHCPOptions(subnetID: String)
+    case removePortGroup(name: String)
+}
+
+/// A Logical_Switch (its `ports` are managed by the port intents).
+struct SwitchSpec: Sendable, Hashable {
+    var name: String
+    var externalIDs: [String: String]
+    var otherConfig: [String: String]
+}
+
+/// A Logical_Switch_Port on a switch, with the Port_Groups it must be in.
+struct SwitchPortSpec: Sendable, Hashable {
+    var name: String
+    var switchName: String
+    var type: String
+    var addresses: [String]
+    var portSecurity: [String]
+    var enabled: Bool?
+    var options: [String: String]
+    var externalIDs: [String: String]
+    /// The VLAN of a localnet port.
+    var tag: Int?
+    /// The subnet whose DHCP_Options serve the port (`dhcpv4_options`).
+    var dhcpv4Subnet: String?
+    /// Port_Group names (`neutron_pg_drop`, `pg_<sg>`) the port belongs to; nil leaves them alone.
+    var portGroups: Set<String>?
+}
+
+/// A subnet's DHCP_Options row.
+struct DHCPOptionsSpec: Sendable, Hashable {
+    var subnetID: String
+    var cidr: String
+    var options: [String: String]
+    var externalIDs: [String: String]
+}
+
+/// A Port_Group with its ACLs (its `ports` are managed by the port intents).
+struct PortGroupSpec: Sendable, Hashable {
+    var name: String
+    var externalIDs: [String: String]
+    var acls: [ACLSpec]
+}
+
+/// One ACL, identified by its rule id (or, for the drop ACLs, by direction and match).
+struct ACLSpec: Sendable, Hashable {
+    var action: String
+    var direction: String
+    var match: String
+    var priority: Int
+    var externalIDs: [String: String]
+
+    var key: String { externalIDs[OVNKeys.securityGroupRuleID] ?? "\(direction) \(match)" }
+}

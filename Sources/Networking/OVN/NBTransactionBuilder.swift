@@ -1,0 +1,199 @@
+import Foundation
+import OVNModel
+import OVSDB
+
+/// Turns intents into one transaction: rows missing from the replica are inserted, differing columns
+/// updated, set memberships mutated; rows already right cost nothing.
+struct NBTransactionBuilder {
+    let replica: Replica
+    private(set) var txn = Transaction()
+    /// Rows inserted by name, to wait for in the replica after the commit.
+    private(set) var inserted: [(table: String, name: NamedUUID)] = []
+    /// Rows removed, to wait for in the replica after the commit.
+    private(set) var removed: [(table: String, uuid: UUID)] = []
+    private var switches: [String: OVSDBValue] = [:]
+    private var dhcp: [String: OVSDBValue] = [:]
+    private var groupsCreated: Set<String> = []
+
+    init(replica: Replica) { self.replica = replica }
+
+    private typealias LS = NB.LogicalSwitch
+    private typealias LSP = NB.LogicalSwitchPort
+    private typealias PG = NB.PortGroup
+
+    func row(_ table: String, name: String) -> Row? { replica.rows(table, where: "name", is: .string(name)).first }
+
+    /// Adds intents in dependency order: groups, switches and DHCP options before the ports using them.
+    mutating func add(_ intents: [NBIntent]) {
+        func rank(_ i: NBIntent) -> Int {
+            switch i {
+            case .removeSwitchPort: 0
+            case .portGroup: 1
+            case .logicalSwitch: 2
+            case .dhcpOptions: 3
+            case .switchPort: 4
+            case .removeDHCPOptions: 5
+            case .removePortGroup: 6
+            case .removeSwitch: 7
+            }
+        }
+        for intent in intents.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
+            switch intent {
+            case .logicalSwitch(let s): logicalSwitch(s)
+            case .switchPort(let p): switchPort(p)
+            case .dhcpOptions(let d): dhcpOptions(d)
+            case .portGroup(let g): portGroup(g)
+            case .removeSwitch(let name):
+                for r in replica.rows(LS.table, where: "name", is: .string(name)) { remove(LS.table, r.uuid) }
+            case .removeSwitchPort(let name):
+                removeSwitchPort(name)
+            case .removeDHCPOptions(let subnet):
+                for r in replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.subnetID, is: .string(subnet)) {
+                    remove(NB.DHCPOptions.table, r.uuid)
+                }
+            case .removePortGroup(let name):
+                if let r = row(PG.table, name: name) { remove(PG.table, r.uuid) }
+            }
+        }
+    }
+
+    private mutating func remove(_ table: String, _ uuid: UUID) {
+        txn.delete(table, where: [.uuid(uuid)])
+        removed.append((table, uuid))
+    }
+
+    /// Sets the columns of `existing` that differ from `desired`.
+    private mutating func update(_ table: String, _ existing: Row, _ desired: [String: OVSDBValue]) {
+        let changed = desired.filter { !NBValues.same(existing[$0.key], $0.value) }
+        if !changed.isEmpty { txn.update(table, where: [.uuid(existing.uuid)], changed) }
+    }
+
+    private mutating func insert(_ table: String, _ columns: [String: OVSDBValue]) -> NamedUUID {
+        let name = txn.insert(table, columns)
+        inserted.append((table, name))
+        return name
+    }
+
+    mutating func logicalSwitch(_ spec: SwitchSpec) {
+        let columns: [String: OVSDBValue] = [LS.Column.name: .string(spec.name), LS.Column.externalIDs: NBValues.map(spec.externalIDs),
+                                             LS.Column.otherConfig: NBValues.map(spec.otherConfig)]
+        if let existing = row(LS.table, name: spec.name) {
+            update(LS.table, existing, columns)
+            switches[spec.name] = .uuid(existing.uuid)
+        } else if switches[spec.name] == nil {
+            switches[spec.name] = .named(insert(LS.table, columns))
+        }
+    }
+
+    private func switchCondition(_ name: String) -> Condition {
+        if case .atom(.namedUUID(let n))? = switches[name] { return .named(NamedUUID(n)) }
+        return .equal(LS.Column.name, .string(name))
+    }
+
+    mutating func switchPort(_ spec: SwitchPortSpec) {
+        var dhcpRef: OVSDBValue = .empty
+        if let subnet = spec.dhcpv4Subnet {
+            if let ref = dhcp[subnet] {
+                dhcpRef = .set(ref.atoms)
+            } else if let r = replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.subnetID, is: .string(subnet)).first {
+                dhcpRef = .set([.uuid(r.uuid)])
+            }
+        }
+        let columns: [String: OVSDBValue] = [
+            LSP.Column.name: .string(spec.name), LSP.Column.type: .string(spec.type), LSP.Column.addresses: NBValues.strings(spec.addresses),
+            LSP.Column.portSecurity: NBValues.strings(spec.portSecurity), LSP.Column.enabled: NBValues.optional(spec.enabled),
+            LSP.Column.options: NBValues.map(spec.options), LSP.Column.externalIDs: NBValues.map(spec.externalIDs),
+            LSP.Column.tag: NBValues.optional(spec.tag), LSP.Column.dhcpv4Options: dhcpRef,
+        ]
+        let portRef: Atom
+        if let existing = row(LSP.table, name: spec.name) {
+            update(LSP.table, existing, columns)
+            portRef = .uuid(existing.uuid)
+            if let sw = row(LS.table, name: spec.switchName), !NBValues.contains(sw[LS.Column.ports], portRef) {
+                txn.mutate(LS.table, where: [.uuid(sw.uuid)], [.insert(LS.Column.ports, .set([portRef]))])
+            }
+        } else {
+            let named = insert(LSP.table, columns)
+            portRef = .namedUUID(named.name)
+            txn.mutate(LS.table, where: [switchCondition(spec.switchName)], [.insert(LS.Column.ports, .set([portRef]))])
+        }
+        guard let wanted = spec.portGroups else { return }
+        var seen = Set<String>()
+        for group in replica.rows(PG.table) {
+            guard let name = group[PG.Column.name]?.string, name == OVNNames.dropPortGroup || name.hasPrefix("pg_") else { continue }
+            seen.insert(name)
+            let member = NBValues.contains(group[PG.Column.ports], portRef)
+            if wanted.contains(name), !member {
+                txn.mutate(PG.table, where: [.uuid(group.uuid)], [.insert(PG.Column.ports, .set([portRef]))])
+            } else if !wanted.contains(name), member {
+                txn.mutate(PG.table, where: [.uuid(group.uuid)], [.delete(PG.Column.ports, .set([portRef]))])
+            }
+        }
+        for name in wanted.subtracting(seen) where groupsCreated.contains(name) {
+            txn.mutate(PG.table, where: [.equal(PG.Column.name, .string(name))], [.insert(PG.Column.ports, .set([portRef]))])
+        }
+    }
+
+    private mutating func removeSwitchPort(_ name: String) {
+        guard let port = row(LSP.table, name: name) else { return }
+        // A Logical_Switch_Port is not a root row: leaving its switch deletes it (and its weak Port_Group references).
+        for sw in replica.rows(LS.table) where NBValues.contains(sw[LS.Column.ports], .uuid(port.uuid)) {
+            txn.mutate(LS.table, where: [.uuid(sw.uuid)], [.delete(LS.Column.ports, .set([.uuid(port.uuid)]))])
+        }
+        removed.append((LSP.table, port.uuid))
+    }
+
+    mutating func dhcpOptions(_ spec: DHCPOptionsSpec) {
+        let table = NB.DHCPOptions.table
+        let columns: [String: OVSDBValue] = ["cidr": .string(spec.cidr), "options": NBValues.map(spec.options),
+                                             "external_ids": NBValues.map(spec.externalIDs)]
+        let existing = replica.rows(table, where: "external_ids", key: OVNKeys.subnetID, is: .string(spec.subnetID))
+            .filter { $0["external_ids"]?.stringMap["port_id"] == nil }
+        if let first = existing.first {
+            update(table, first, columns)
+            dhcp[spec.subnetID] = .uuid(first.uuid)
+            for extra in existing.dropFirst() { remove(table, extra.uuid) }
+        } else if dhcp[spec.subnetID] == nil {
+            dhcp[spec.subnetID] = .named(insert(table, columns))
+        }
+    }
+
+    private func aclColumns(_ a: ACLSpec) -> [String: OVSDBValue] {
+        [NB.ACL.Column.action: .string(a.action), NB.ACL.Column.direction: .string(a.direction), NB.ACL.Column.match: .string(a.match),
+         NB.ACL.Column.priority: .integer(a.priority), NB.ACL.Column.externalIDs: NBValues.map(a.externalIDs)]
+    }
+
+    mutating func portGroup(_ spec: PortGroupSpec) {
+        guard let existing = row(PG.table, name: spec.name) else {
+            guard !groupsCreated.contains(spec.name) else { return }
+            let acls = spec.acls.map { Atom.namedUUID(insert(NB.ACL.table, aclColumns($0)).name) }
+            _ = insert(PG.table, [PG.Column.name: .string(spec.name), PG.Column.externalIDs: NBValues.map(spec.externalIDs),
+                                  PG.Column.acls: .set(acls)])
+            groupsCreated.insert(spec.name)
+            return
+        }
+        update(PG.table, existing, [PG.Column.externalIDs: NBValues.map(spec.externalIDs)])
+        var current: [String: Row] = [:]
+        for uuid in existing[PG.Column.acls]?.uuids ?? [] {
+            guard let acl = replica.row(NB.ACL.table, uuid) else { continue }
+            let key = acl[NB.ACL.Column.externalIDs]?.stringMap[OVNKeys.securityGroupRuleID]
+                ?? "\(acl[NB.ACL.Column.direction]?.string ?? "") \(acl[NB.ACL.Column.match]?.string ?? "")"
+            if current[key] != nil {
+                txn.mutate(PG.table, where: [.uuid(existing.uuid)], [.delete(PG.Column.acls, .set([.uuid(uuid)]))])
+            } else {
+                current[key] = acl
+            }
+        }
+        for acl in spec.acls {
+            if let have = current.removeValue(forKey: acl.key) {
+                update(NB.ACL.table, have, aclColumns(acl))
+            } else {
+                let named = insert(NB.ACL.table, aclColumns(acl))
+                txn.mutate(PG.table, where: [.uuid(existing.uuid)], [.insert(PG.Column.acls, .set([.namedUUID(named.name)]))])
+            }
+        }
+        for (_, stale) in current {
+            txn.mutate(PG.table, where: [.uuid(existing.uuid)], [.delete(PG.Column.acls, .set([.uuid(stale.uuid)]))])
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// ML2/OVN's mapping of Neutron resources to Northbound rows (see `reference/neutron-ovn/NOTES.md`).
+struct NBTranslation: Sendable {
+    /// `[ovn] dns_servers`: the DHCP `dns_server` of subnets without their own nameservers.
+    var dnsServers: [String]
+
+    /// The switch of a network, plus its localnet port when it is a provider network.
+    func network(_ n: Network) -> [NBIntent] {
+        var intents: [NBIntent] = [.logicalSwitch(SwitchSpec(
+            name: OVNNames.logicalSwitch(network: n.id),
+            externalIDs: [OVNKeys.networkName: n.name, OVNKeys.mtu: String(n.mtu), OVNKeys.revisionNumber: String(n.std.revision),
+                          OVNKeys.availabilityZoneHints: n.availabilityZoneHints.joined(separator: ",")],
+            otherConfig: ["mcast_snoop": "false", "mcast_flood_unregistered": "false", "vlan-passthru": "false"]))]
+        if n.isProvider, let physnet = n.physicalNetwork {
+            intents.append(.switchPort(SwitchPortSpec(
+                name: OVNNames.localnetPort(segment: n.segmentID), switchName: OVNNames.logicalSwitch(network: n.id),
+                type: "localnet", addresses: ["unknown"], portSecurity: [], enabled: nil,
+                options: ["network_name": physnet, "mcast_flood": "false", "mcast_flood_reports": "true"],
+                externalIDs: [:], tag: n.networkType == "vlan" ? n.segmentationID : nil, dhcpv4Subnet: nil, portGroups: nil)))
+        }
+        return intents
+    }
+
+    /// The Logical_Switch_Port of a port.
+    func port(_ p: Port, network: Network, subnets: [String: Subnet]) -> NBIntent {
+        let ips = p.fixedIPs.map(\.ipAddress)
+        let address = ([p.macAddress] + ips).joined(separator: " ")
+        let cidrs = p.fixedIPs.compactMap { ip in subnets[ip.subnetID].map { "\(ip.ipAddress)/\($0.network.prefixLength)" } }
+        let externalIDs = [
+            OVNKeys.cidrs: cidrs.joined(separator: " "), OVNKeys.deviceID: p.deviceID, OVNKeys.deviceOwner: p.deviceOwner,
+            OVNKeys.networkName: OVNNames.logicalSwitch(network: network.id), OVNKeys.portName: p.name,
+            OVNKeys.projectID: p.projectID, OVNKeys.revisionNumber: String(p.std.revision),
+            OVNKeys.securityGroupIDs: p.securityGroups.joined(separator: " "),
+        ]
+        let switchName = OVNNames.logicalSwitch(network: network.id)
+        if p.isMetadata {
+            return .switchPort(SwitchPortSpec(
+                name: p.id, switchName: switchName, type: "localport", addresses: [address], portSecurity: [], enabled: true,
+                options: ["requested-chassis": ""], externalIDs: externalIDs, tag: nil, dhcpv4Subnet: nil, portGroups: []))
+        }
+        var addresses = [address], portSecurity: [String] = [], groups: Set<String> = []
+        if p.portSecurityEnabled {
+            portSecurity = [address] + p.allowedAddressPairs.map { "\($0.macAddress) \($0.ipAddress)" }
+            groups = Set([OVNNames.dropPortGroup] + p.securityGroups.map { OVNNames.portGroup(securityGroup: $0) })
+        } else {
+            addresses.append("unknown")
+        }
+        let dhcpSubnet = p.fixedIPs.lazy.compactMap { subnets[$0.subnetID] }.first { $0.ipVersion == 4 && $0.enableDHCP }?.id
+        return .switchPort(SwitchPortSpec(
+            name: p.id, switchName: switchName, type: "", addresses: addresses, portSecurity: portSecurity,
+            enabled: p.adminStateUp, options: ["requested-chassis": p.hostID, "mcast_flood_reports": "true"],
+            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: dhcpSubnet, portGroups: groups))
+    }
+
+    /// The DHCP_Options of an IPv4 subnet with DHCP, or its removal.
+    func subnet(_ s: Subnet, network: Network, metadataIP: String?) -> NBIntent {
+        guard s.ipVersion == 4, s.enableDHCP else { return .removeDHCPOptions(subnetID: s.id) }
+        var options = [
+            "lease_time": "43200", "mtu": String(network.mtu), "server_mac": s.dhcpServerMAC,
+            "domain_name": "\"openstacklocal.\"",
+            "dns_server": "{" + (s.dnsNameservers.isEmpty ? dnsServers : s.dnsNameservers).joined(separator: ", ") + "}",
+        ]
+        var routes: [String] = []
+        if let metadataIP { routes.append("169.254.169.254/32,\(metadataIP)") }
+        routes += s.hostRoutes.map { "\($0.destination),\($0.nexthop)" }
+        if let gateway = s.gatewayIP {
+            options["router"] = gateway
+            options["server_id"] = gateway
+            routes.append("0.0.0.0/0,\(gateway)")
+        } else if let metadataIP {
+            options["server_id"] = metadataIP
+        }
+        if !routes.isEmpty { options["classless_static_route"] = "{" + routes.joined(separator: ", ") + "}" }
+        if options["dns_server"] == "{}" { options["dns_server"] = nil }
+        return .dhcpOptions(DHCPOptionsSpec(
+            subnetID: s.id, cidr: s.cidr, options: options,
+            externalIDs: [OVNKeys.subnetID: s.id, OVNKeys.revisionNumber: String(s.std.revision)]))
+    }
+
+    /// The Port_Group of a security group with one ACL per rule.
+    func group(_ g: SecurityGroup) -> NBIntent {
+        .portGroup(PortGroupSpec(
+            name: OVNNames.portGroup(securityGroup: g.id), externalIDs: [OVNKeys.securityGroupID: g.id],
+            acls: g.rules.map { rule in
+                ACLSpec(action: g.stateful ? "allow-related" : "allow-stateless", direction: ACLMatch.direction(rule),
+                        match: ACLMatch.match(rule), priority: ACLMatch.priority, externalIDs: [OVNKeys.securityGroupRuleID: rule.id])
+            }))
+    }
+
+    /// `neutron_pg_drop`: every port with port security is in it; below the groups' ACLs it drops all IP.
+    static let dropGroup = NBIntent.portGroup(PortGroupSpec(
+        name: OVNNames.dropPortGroup, externalIDs: [:],
+        acls: [
+            ACLSpec(action: "drop", direction: "from-lport", match: "inport == @\(OVNNames.dropPortGroup) && ip", priority: 1001, externalIDs: [:]),
+            ACLSpec(action: "drop", direction: "to-lport", match: "outport == @\(OVNNames.dropPortGroup) && ip", priority: 1001, externalIDs: [:]),
+        ]))
+}

@@ -1,0 +1,41 @@
+public import Foundation
+public import OpenStackAPI
+public import OVSDB
+
+/// How the networking service is set up (the ML2/OVN options of the reference deployment).
+public struct NetworkingConfiguration: Sendable {
+    public var stateDirectory: URL
+    public var listen: ListenAddress
+    /// The OVN Northbound database.
+    public var northbound: [Endpoint]
+    /// Physical networks that may carry flat (and VLAN) provider networks (`[ml2_type_flat] flat_networks`).
+    public var physicalNetworks: [String]
+    /// The underlay MTU; geneve networks get it minus the 38-byte geneve header budget and the 20-byte IPv4 header.
+    public var underlayMTU: Int
+    /// `[ovn] dns_servers`.
+    public var dnsServers: [String]
+    /// `[ml2_type_geneve] vni_ranges`.
+    public var vniRange: ClosedRange<Int>
+    /// Time between full Northbound drift checks.
+    public var repairInterval: Duration
+    /// How long an API call waits for its Northbound write before answering anyway (the database has
+    /// it; the repair pass finishes the write once the Northbound answers again).
+    public var nbWriteTimeout: Duration
+
+    public init(stateDirectory: URL, listen: ListenAddress, northbound: [Endpoint], physicalNetworks: [String] = ["physnet1"],
+                underlayMTU: Int = 1500, dnsServers: [String] = ["8.8.8.8"], vniRange: ClosedRange<Int> = 1...65536,
+                repairInterval: Duration = .seconds(60), nbWriteTimeout: Duration = .seconds(5)) {
+        self.stateDirectory = stateDirectory
+        self.listen = listen
+        self.northbound = northbound
+        self.physicalNetworks = physicalNetworks
+        self.underlayMTU = underlayMTU
+        self.dnsServers = dnsServers
+        self.vniRange = vniRange
+        self.repairInterval = repairInterval
+        self.nbWriteTimeout = nbWriteTimeout
+    }
+
+    /// The MTU of a geneve network: `max_header_size = 38` plus the outer IPv4 header.
+    public var geneveMTU: Int { underlayMTU - 38 - 20 }
+}

@@ -1,0 +1,60 @@
+public import Foundation
+import Hummingbird
+public import Logging
+public import OpenStackAPI
+public import OVSDB
+
+/// The networking service: connects to the Northbound, loads the database, repairs the Northbound
+/// from it, then serves the API while following port status and re-checking for drift periodically.
+public struct NetworkingService: Sendable {
+    public let configuration: NetworkingConfiguration
+    private let validator: any TokenValidator
+
+    /// A service validating tokens with `validator` (a caching remote validator in production).
+    public init(configuration: NetworkingConfiguration, validator: any TokenValidator) {
+        self.configuration = configuration
+        self.validator = validator
+    }
+
+    /// Serves until cancelled; `onReady` gets the bound port once the Northbound is in line with the database.
+    public func run(logger: Logger = Logger(label: "ovnstack.network"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let nb = try await Self.connect(configuration.northbound, logger: logger)
+        let core = try NetworkingCore(configuration: configuration, nb: nb, logger: logger)
+        try await core.repair()
+        let interval = configuration.repairInterval
+        let app = APIServer.application(router: NetworkingRouter.make(core, validator: validator), address: configuration.listen, logger: logger) { port in
+            await onReady(port)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await core.watchPortStatus() }
+            group.addTask {
+                // A full check every `interval`, and within a second after a write the Northbound missed.
+                var last = ContinuousClock.now
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .seconds(1))
+                    guard await core.isNorthboundBehind || ContinuousClock.now - last >= interval else { continue }
+                    last = ContinuousClock.now
+                    do { try await core.repair() } catch { logger.warning("drift repair failed", metadata: ["error": "\(error)"]) }
+                }
+            }
+            group.addTask { try await app.run() }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+        await nb.close()
+    }
+
+    /// Connects to the Northbound, waiting up to 30 s for it to come up.
+    static func connect(_ endpoints: [Endpoint], logger: Logger) async throws -> NBSync {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            do {
+                return try await NBSync.connect(endpoints)
+            } catch {
+                if ContinuousClock.now > deadline { throw error }
+                logger.info("waiting for the Northbound database", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: .milliseconds(500))
+            }
+        }
+    }
+}

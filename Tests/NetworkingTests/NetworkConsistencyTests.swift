@@ -1,0 +1,64 @@
+import Foundation
+import Networking
+import OpenStackAPI
+import OVNModel
+import OVSDB
+import OVSDBTestSupport
+import Testing
+
+/// The database is the source of truth: the Northbound is repaired from it after hand edits, after a
+/// restart, and after a write that never reached the Northbound.
+@Suite struct NetworkConsistencyTests {
+    @Test func handEditsAreRepaired() async throws {
+        let t = try await TestNetworking()
+        let (network, _) = try await t.networkWithSubnet("drift")
+        let port = try await t.core.createPort(["port": ["network_id": .string(network), "name": "p"]], TestNetworking.admin)["id"]!.string!
+        let wanted = t.northbound()
+
+        // ovn-nbctl edits: a port deleted, a switch's external_ids changed, DHCP options deleted, a stray group added.
+        try t.server.tool("ovn-nbctl", ["lsp-del", port])
+        try t.server.tool("ovn-nbctl", ["set", "Logical_Switch", "neutron-\(network)", "external_ids:\"neutron:network_name\"=hacked"])
+        let dhcp = try t.server.tool("ovn-nbctl", ["--bare", "--columns=_uuid", "list", "DHCP_Options"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try t.server.tool("ovn-nbctl", ["destroy", "DHCP_Options", dhcp])
+        try t.server.tool("ovn-nbctl", ["pg-add", "pg_stray"])
+        try await t.waitNB { $0.rows(NB.LogicalSwitchPort.table, where: "name", is: .string(port)).isEmpty && $0.count(NB.PortGroup.table) == 3 }
+        #expect(t.northbound() != wanted)
+
+        try await t.core.repair()
+        try await t.waitNB { $0.count(NB.PortGroup.table) == 2 && $0.count(NB.DHCPOptions.table) == 1 }
+        #expect(t.northbound() == wanted)
+        await t.destroy()
+    }
+
+    @Test func restartKeepsEverythingAndChangesNothing() async throws {
+        let t = try await TestNetworking()
+        let (network, subnet) = try await t.networkWithSubnet("keep")
+        let port = try await t.core.createPort(["port": ["network_id": .string(network)]], TestNetworking.admin)
+        let wanted = t.northbound()
+        try await t.restart()
+        #expect(t.northbound() == wanted)
+        #expect(try await t.core.showPort(port["id"]!.string!, TestNetworking.admin)["fixed_ips"] == port["fixed_ips"])
+        #expect(try await t.core.showSubnet(subnet, TestNetworking.admin)["network_id"]?.string == network)
+        // The address stays taken after the restart.
+        let ip = port["fixed_ips"]!.array![0]["ip_address"]!
+        await #expect(throws: APIError.self) {
+            try await t.core.createPort(["port": ["network_id": .string(network), "fixed_ips": [["ip_address": ip]]]], TestNetworking.admin)
+        }
+        await t.destroy()
+    }
+
+    @Test func aWriteTheNorthboundMissedIsRepairedAtRestart() async throws {
+        let t = try await TestNetworking()
+        let (network, _) = try await t.networkWithSubnet("missed")
+        t.server.stop()
+        // Acknowledged: committed to the database although the Northbound is down.
+        let port = try await t.core.createPort(["port": ["network_id": .string(network), "name": "late"]], TestNetworking.admin)
+        let id = port["id"]!.string!
+        try t.server.start()
+        try await t.restart()
+        try await t.waitNB { !$0.rows(NB.LogicalSwitchPort.table, where: "name", is: .string(id)).isEmpty }
+        let lsp = t.nb.replica.rows(NB.LogicalSwitchPort.table, where: "name", is: .string(id)).first!
+        #expect(lsp["external_ids"]?.stringMap["neutron:port_name"] == "late")
+        await t.destroy()
+    }
+}
