@@ -38,20 +38,30 @@ struct ScenarioReplay {
             case "ports": return try await core.createPort(body!, auth)
             case "security-groups": return try await core.createGroup(body!, auth)
             case "security-group-rules": return try await core.createRule(body!, auth)
+            case "routers": return try await core.createRouter(body!, auth)
+            case "floatingips": return try await core.createFloatingIP(body!, auth)
             default: break
             }
         case ("PUT", 2):
             switch path[0] {
             case "networks": return try await core.updateNetwork(path[1], body!, auth)
             case "ports": return try await core.updatePort(path[1], body!, auth)
+            case "routers": return try await core.updateRouter(path[1], body!, auth)
+            case "floatingips": return try await core.updateFloatingIP(path[1], body!, auth)
             default: break
             }
+        case ("PUT", 3) where path[2] == "add_router_interface":
+            return try await core.addInterface(path[1], body!, auth)
+        case ("PUT", 3) where path[2] == "remove_router_interface":
+            return try await core.removeInterface(path[1], body!, auth)
         case ("DELETE", 2):
             switch path[0] {
             case "networks": try await core.deleteNetwork(path[1], auth)
             case "subnets": try await core.deleteSubnet(path[1], auth)
             case "ports": try await core.deletePort(path[1], auth)
             case "security-groups": try await core.deleteGroup(path[1], auth)
+            case "routers": try await core.deleteRouter(path[1], auth)
+            case "floatingips": try await core.deleteFloatingIP(path[1], auth)
             default: fatalError("no replay for \(method) \(path)")
             }
             return nil

@@ -34,6 +34,22 @@ enum NetworkingRouter {
         resource(router, "security-group-rules", "security_group_rule", list: { a, _ in await core.listRules(a) },
                  show: { try await core.showRule($0, $1) }, create: { try await core.createRule($0, $1) },
                  update: nil, delete: { try await core.deleteRule($0, $1) })
+        resource(router, "routers", "router", list: { a, _ in await core.listRouters(a) }, show: { try await core.showRouter($0, $1) },
+                 create: { try await core.createRouter($0, $1) }, update: { try await core.updateRouter($0, $1, $2) },
+                 delete: { try await core.deleteRouter($0, $1) })
+        router.put("/v2.0/routers/:id/add_router_interface") { request, context in
+            let auth = try context.requireAuth()
+            let body = try await request.neutronBody(context: context)
+            return JSONResponse.make(status: 200, body: .object(try await core.addInterface(try context.parameters.require("id"), body, auth)))
+        }
+        router.put("/v2.0/routers/:id/remove_router_interface") { request, context in
+            let auth = try context.requireAuth()
+            let body = try await request.neutronBody(context: context)
+            return JSONResponse.make(status: 200, body: .object(try await core.removeInterface(try context.parameters.require("id"), body, auth)))
+        }
+        resource(router, "floatingips", "floatingip", list: { a, _ in await core.listFloatingIPs(a) },
+                 show: { try await core.showFloatingIP($0, $1) }, create: { try await core.createFloatingIP($0, $1) },
+                 update: { try await core.updateFloatingIP($0, $1, $2) }, delete: { try await core.deleteFloatingIP($0, $1) })
         TagRoutes.register(router, core)
         return router
     }
@@ -45,7 +61,7 @@ enum NetworkingRouter {
         }
         let resources: @Sendable (Request, APIRequestContext) -> Response = { _, context in
             let items: [JSON] = [("network", "networks"), ("subnet", "subnets"), ("port", "ports"), ("security_group", "security-groups"),
-                                 ("security_group_rule", "security-group-rules")].map { name, collection in
+                                 ("security_group_rule", "security-group-rules"), ("router", "routers"), ("floatingip", "floatingips")].map { name, collection in
                 ["name": .string(name), "collection": .string(collection),
                  "links": [["rel": "self", "href": .string(context.baseURL + "/v2.0/" + collection)]]]
             }

@@ -39,6 +39,8 @@ public struct Port: Codable, Sendable, Hashable {
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
     public var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }
+    /// A router's interface or gateway port: a `router` LSP patched to a Logical_Router_Port.
+    public var isRouterPort: Bool { deviceOwner == DeviceOwner.routerInterface || deviceOwner == DeviceOwner.routerGateway }
 }
 
 /// `device_owner` values with a meaning to the networking service.

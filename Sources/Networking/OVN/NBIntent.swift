@@ -9,6 +9,46 @@ enum NBIntent: Sendable, Hashable {
     case removeSwitchPort(name: String)
     case removeDHCPOptions(subnetID: String)
     case removePortGroup(name: String)
+    case logicalRouter(RouterSpec)
+    case routerPort(RouterPortSpec)
+    case removeRouter(name: String)
+    case removeRouterPort(name: String)
+}
+
+/// A Logical_Router with its static routes and NAT rules (its `ports` are managed by the router-port intents).
+struct RouterSpec: Sendable, Hashable {
+    var name: String
+    var enabled: Bool
+    var options: [String: String]
+    var externalIDs: [String: String]
+    var routes: [RouteSpec]
+    var nat: [NATSpec]
+}
+
+struct RouteSpec: Sendable, Hashable {
+    var prefix: String
+    var nexthop: String
+    var externalIDs: [String: String]
+    var key: String { "\(prefix) \(nexthop)" }
+}
+
+struct NATSpec: Sendable, Hashable {
+    var type: String
+    var externalIP: String
+    var logicalIP: String
+    var logicalPort: String?
+    var externalIDs: [String: String]
+    var key: String { "\(type) \(externalIP) \(logicalIP)" }
+}
+
+/// A Logical_Router_Port on a router, with its Gateway_Chassis rows (chassis by priority, highest first).
+struct RouterPortSpec: Sendable, Hashable {
+    var name: String
+    var routerName: String
+    var mac: String
+    var networks: [String]
+    var externalIDs: [String: String]
+    var gatewayChassis: [String]
 }
 
 /// A Logical_Switch (its `ports` are managed by the port intents).

@@ -6,11 +6,12 @@ import OVSDB
 /// updated, set memberships mutated; rows already right cost nothing.
 struct NBTransactionBuilder {
     let replica: Replica
-    private(set) var txn = Transaction()
+    var txn = Transaction()
     /// Rows inserted by name, to wait for in the replica after the commit.
     private(set) var inserted: [(table: String, name: NamedUUID)] = []
     /// Rows removed, to wait for in the replica after the commit.
-    private(set) var removed: [(table: String, uuid: UUID)] = []
+    var removed: [(table: String, uuid: UUID)] = []
+    var routers: [String: OVSDBValue] = [:]
     private var switches: [String: OVSDBValue] = [:]
     private var dhcp: [String: OVSDBValue] = [:]
     private var groupsCreated: Set<String> = []
@@ -27,14 +28,16 @@ struct NBTransactionBuilder {
     mutating func add(_ intents: [NBIntent]) {
         func rank(_ i: NBIntent) -> Int {
             switch i {
-            case .removeSwitchPort: 0
+            case .removeSwitchPort, .removeRouterPort: 0
             case .portGroup: 1
             case .logicalSwitch: 2
             case .dhcpOptions: 3
             case .switchPort: 4
-            case .removeDHCPOptions: 5
-            case .removePortGroup: 6
-            case .removeSwitch: 7
+            case .logicalRouter: 5
+            case .routerPort: 6
+            case .removeDHCPOptions: 7
+            case .removePortGroup: 8
+            case .removeSwitch, .removeRouter: 9
             }
         }
         for intent in intents.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
@@ -53,22 +56,27 @@ struct NBTransactionBuilder {
                 }
             case .removePortGroup(let name):
                 if let r = row(PG.table, name: name) { remove(PG.table, r.uuid) }
+            case .logicalRouter(let r): logicalRouter(r)
+            case .routerPort(let p): routerPort(p)
+            case .removeRouter(let name):
+                if let r = row(NB.LogicalRouter.table, name: name) { remove(NB.LogicalRouter.table, r.uuid) }
+            case .removeRouterPort(let name): removeRouterPort(name)
             }
         }
     }
 
-    private mutating func remove(_ table: String, _ uuid: UUID) {
+    mutating func remove(_ table: String, _ uuid: UUID) {
         txn.delete(table, where: [.uuid(uuid)])
         removed.append((table, uuid))
     }
 
     /// Sets the columns of `existing` that differ from `desired`.
-    private mutating func update(_ table: String, _ existing: Row, _ desired: [String: OVSDBValue]) {
+    mutating func update(_ table: String, _ existing: Row, _ desired: [String: OVSDBValue]) {
         let changed = desired.filter { !NBValues.same(existing[$0.key], $0.value) }
         if !changed.isEmpty { txn.update(table, where: [.uuid(existing.uuid)], changed) }
     }
 
-    private mutating func insert(_ table: String, _ columns: [String: OVSDBValue]) -> NamedUUID {
+    mutating func insert(_ table: String, _ columns: [String: OVSDBValue]) -> NamedUUID {
         let name = txn.insert(table, columns)
         inserted.append((table, name))
         return name

@@ -21,17 +21,30 @@ struct NBTranslation: Sendable {
     }
 
     /// The Logical_Switch_Port of a port.
-    func port(_ p: Port, network: Network, subnets: [String: Subnet]) -> NBIntent {
+    func port(_ p: Port, network: Network, subnets: [String: Subnet], floatingIP: String? = nil) -> NBIntent {
         let ips = p.fixedIPs.map(\.ipAddress)
         let address = ([p.macAddress] + ips).joined(separator: " ")
         let cidrs = p.fixedIPs.compactMap { ip in subnets[ip.subnetID].map { "\(ip.ipAddress)/\($0.network.prefixLength)" } }
-        let externalIDs = [
+        var externalIDs = [
             OVNKeys.cidrs: cidrs.joined(separator: " "), OVNKeys.deviceID: p.deviceID, OVNKeys.deviceOwner: p.deviceOwner,
             OVNKeys.networkName: OVNNames.logicalSwitch(network: network.id), OVNKeys.portName: p.name,
             OVNKeys.projectID: p.projectID, OVNKeys.revisionNumber: String(p.std.revision),
             OVNKeys.securityGroupIDs: p.securityGroups.joined(separator: " "),
         ]
+        if let fip = floatingIP { externalIDs[OVNKeys.portFIP] = fip }
         let switchName = OVNNames.logicalSwitch(network: network.id)
+        if p.isRouterPort {
+            var options = ["router-port": OVNNames.routerPort(port: p.id)]
+            var ids = externalIDs
+            if p.deviceOwner == DeviceOwner.routerGateway {
+                options["nat-addresses"] = "router"
+                options["exclude-lb-vips-from-garp"] = "true"
+                ids[OVNKeys.projectID] = ""
+            }
+            return .switchPort(SwitchPortSpec(
+                name: p.id, switchName: switchName, type: "router", addresses: ["router"], portSecurity: [], enabled: true,
+                options: options, externalIDs: ids, tag: nil, dhcpv4Subnet: nil, portGroups: []))
+        }
         if p.isMetadata {
             return .switchPort(SwitchPortSpec(
                 name: p.id, switchName: switchName, type: "localport", addresses: [address], portSecurity: [], enabled: true,
@@ -84,6 +97,50 @@ struct NBTranslation: Sendable {
                 ACLSpec(action: g.stateful ? "allow-related" : "allow-stateless", direction: ACLMatch.direction(rule),
                         match: ACLMatch.match(rule), priority: ACLMatch.priority, externalIDs: [OVNKeys.securityGroupRuleID: rule.id])
             }))
+    }
+
+    /// The Logical_Router of a router: the default route and SNAT per attached subnet while it has a gateway,
+    /// one `dnat_and_snat` per associated floating IP.
+    func router(_ r: NetworkRouter, gatewayPort: Port?, gatewaySubnet: Subnet?, interfaceSubnets: [Subnet], floatingIPs: [(FloatingIP, Port?)]) -> NBIntent {
+        var routes = r.routes.map { RouteSpec(prefix: $0.destination, nexthop: $0.nexthop, externalIDs: [:]) }
+        var nat: [NATSpec] = []
+        let gatewayIP = gatewayPort?.fixedIPs.first { subnets in gatewaySubnet?.id == subnets.subnetID }?.ipAddress
+        if let gw = r.gateway, let gatewaySubnet, let gatewayIP {
+            if let nexthop = gatewaySubnet.gatewayIP {
+                routes.append(RouteSpec(prefix: "0.0.0.0/0", nexthop: nexthop,
+                                        externalIDs: ["neutron:is_ext_gw": "true", "neutron:subnet_id": gatewaySubnet.id]))
+            }
+            if gw.enableSNAT {
+                nat += interfaceSubnets.filter { $0.ipVersion == 4 }.map {
+                    NATSpec(type: "snat", externalIP: gatewayIP, logicalIP: $0.cidr, logicalPort: nil, externalIDs: [:])
+                }
+            }
+        }
+        for (fip, holder) in floatingIPs {
+            guard let port = fip.portID, let fixed = fip.fixedIP else { continue }
+            nat.append(NATSpec(type: "dnat_and_snat", externalIP: fip.address, logicalIP: fixed, logicalPort: port, externalIDs: [
+                "neutron:fip_id": fip.id, "neutron:fip_port_id": port, "neutron:fip_network_id": fip.networkID,
+                "neutron:fip_external_mac": holder?.macAddress ?? "", "neutron:router_name": OVNNames.logicalRouter(router: r.id),
+                OVNKeys.revisionNumber: String(fip.std.revision),
+            ]))
+        }
+        return .logicalRouter(RouterSpec(
+            name: OVNNames.logicalRouter(router: r.id), enabled: r.adminStateUp,
+            options: ["always_learn_from_arp_request": "false", "dynamic_neigh_routers": "true"],
+            externalIDs: ["neutron:router_name": r.name, OVNKeys.revisionNumber: String(r.std.revision),
+                          "neutron:gw_port_id": r.gateway?.portID ?? "", "neutron:gw_network_id": r.gateway?.networkID ?? "",
+                          OVNKeys.availabilityZoneHints: r.availabilityZoneHints.joined(separator: ",")],
+            routes: routes, nat: nat))
+    }
+
+    /// The Logical_Router_Port of a router interface or gateway port.
+    func routerPort(_ p: Port, router: String, subnets: [String: Subnet], gatewayChassis: [String]) -> NBIntent {
+        .routerPort(RouterPortSpec(
+            name: OVNNames.routerPort(port: p.id), routerName: OVNNames.logicalRouter(router: router), mac: p.macAddress,
+            networks: p.fixedIPs.compactMap { ip in subnets[ip.subnetID].map { "\(ip.ipAddress)/\($0.network.prefixLength)" } },
+            externalIDs: [OVNKeys.networkName: OVNNames.logicalSwitch(network: p.networkID), OVNKeys.revisionNumber: String(p.std.revision),
+                          "neutron:router_name": router, "neutron:subnet_ids": p.fixedIPs.map(\.subnetID).joined(separator: " ")],
+            gatewayChassis: gatewayChassis))
     }
 
     /// `neutron_pg_drop`: every port with port security is in it; below the groups' ACLs it drops all IP.

@@ -3,7 +3,7 @@ import Foundation
 /// Where new resource ids come from: random lowercase UUIDs (Neutron's ids keep their dashes, unlike
 /// Keystone's); tests replaying a recorded scenario hand out the recorded ids instead.
 public struct IDSource: Sendable {
-    public enum Kind: Sendable { case network, segment, subnet, port, securityGroup, rule }
+    public enum Kind: Sendable { case network, segment, subnet, port, securityGroup, rule, router, floatingIP }
     public let make: @Sendable (Kind) -> String
 
     public init(_ make: @escaping @Sendable (Kind) -> String) { self.make = make }

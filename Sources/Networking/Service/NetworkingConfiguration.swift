@@ -8,6 +8,8 @@ public struct NetworkingConfiguration: Sendable {
     public var listen: ListenAddress
     /// The OVN Northbound database.
     public var northbound: [Endpoint]
+    /// The OVN Southbound database (for the gateway chassis); empty: routers get no gateway chassis.
+    public var southbound: [Endpoint]
     /// Physical networks that may carry flat (and VLAN) provider networks (`[ml2_type_flat] flat_networks`).
     public var physicalNetworks: [String]
     /// The underlay MTU; geneve networks get it minus the 38-byte geneve header budget and the 20-byte IPv4 header.
@@ -22,12 +24,13 @@ public struct NetworkingConfiguration: Sendable {
     /// it; the repair pass finishes the write once the Northbound answers again).
     public var nbWriteTimeout: Duration
 
-    public init(stateDirectory: URL, listen: ListenAddress, northbound: [Endpoint], physicalNetworks: [String] = ["physnet1"],
+    public init(stateDirectory: URL, listen: ListenAddress, northbound: [Endpoint], southbound: [Endpoint] = [], physicalNetworks: [String] = ["physnet1"],
                 underlayMTU: Int = 1500, dnsServers: [String] = ["8.8.8.8"], vniRange: ClosedRange<Int> = 1...65536,
                 repairInterval: Duration = .seconds(60), nbWriteTimeout: Duration = .seconds(5)) {
         self.stateDirectory = stateDirectory
         self.listen = listen
         self.northbound = northbound
+        self.southbound = southbound
         self.physicalNetworks = physicalNetworks
         self.underlayMTU = underlayMTU
         self.dnsServers = dnsServers

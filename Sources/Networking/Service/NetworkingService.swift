@@ -18,15 +18,26 @@ public struct NetworkingService: Sendable {
 
     /// Serves until cancelled; `onReady` gets the bound port once the Northbound is in line with the database.
     public func run(logger: Logger = Logger(label: "ovnstack.network"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let nb = try await Self.connect(configuration.northbound, logger: logger)
+        let nb = try await Self.connect(configuration, logger: logger)
         let core = try NetworkingCore(configuration: configuration, nb: nb, logger: logger)
         try await core.repair()
+        await core.rebalanceGateways()
         let interval = configuration.repairInterval
         let app = APIServer.application(router: NetworkingRouter.make(core, validator: validator), address: configuration.listen, logger: logger) { port in
             await onReady(port)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await core.watchPortStatus() }
+            if let chassis = nb.scheduler.chassis {
+                group.addTask {
+                    // A gateway chassis joined or left: move router gateways accordingly.
+                    for await event in chassis.events() where event.table == "Chassis" {
+                        if case .modify(_, let old, let new) = event, old["other_config"] == new["other_config"],
+                           old["external_ids"] == new["external_ids"] { continue }
+                        await core.rebalanceGateways()
+                    }
+                }
+            }
             group.addTask {
                 // A full check every `interval`, and within a second after a write the Northbound missed.
                 var last = ContinuousClock.now
@@ -45,11 +56,11 @@ public struct NetworkingService: Sendable {
     }
 
     /// Connects to the Northbound, waiting up to 30 s for it to come up.
-    static func connect(_ endpoints: [Endpoint], logger: Logger) async throws -> NBSync {
+    static func connect(_ configuration: NetworkingConfiguration, logger: Logger) async throws -> NBSync {
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
             do {
-                return try await NBSync.connect(endpoints)
+                return try await NBSync.connect(configuration.northbound, southbound: configuration.southbound)
             } catch {
                 if ContinuousClock.now > deadline { throw error }
                 logger.info("waiting for the Northbound database", metadata: ["error": "\(error)"])

@@ -114,7 +114,20 @@ extension NetworkingCore {
         }
         var batch = Batch()
         batch.deletedPorts = [id]
+        batch.floatingIPs = disassociated(from: [id])
         try await commit(batch)
+    }
+
+    /// The floating IPs of these ports, disassociated (their ports are going away).
+    func disassociated(from ports: [String]) -> [FloatingIP] {
+        state.floatingIPs.values.filter { $0.portID.map(ports.contains) == true }.map { f in
+            var f = f
+            f.portID = nil
+            f.fixedIP = nil
+            f.routerID = nil
+            f.std.bump(2)
+            return f
+        }
     }
 
     /// Sets a port's status from OVN (`Logical_Switch_Port.up`); not a user change, so no revision bump.

@@ -3,7 +3,7 @@ import OpenStackAPI
 /// `standard-attr-tag`: `/v2.0/<collection>/<id>/tags[/<tag>]` on networks, subnets, ports and security groups.
 extension NetworkingCore {
     public enum Taggable: String, Sendable, CaseIterable {
-        case networks, subnets, ports, securityGroups = "security-groups"
+        case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips"
     }
 
     public func tags(_ kind: Taggable, _ id: String, _ auth: AuthContext) throws -> [String] {
@@ -35,6 +35,14 @@ extension NetworkingCore {
             var g = state.groups[id]!
             g.std = std
             batch.groups = [g]
+        case .routers:
+            var r = state.routers[id]!
+            r.std = std
+            batch.routers = [r]
+        case .floatingIPs:
+            var f = state.floatingIPs[id]!
+            f.std = std
+            batch.floatingIPs = [f]
         }
         try await commit(batch)
         return std.tags
@@ -46,6 +54,8 @@ extension NetworkingCore {
         case .subnets: try visibleSubnet(id, auth).std
         case .ports: try ownPort(id, auth).std
         case .securityGroups: try ownGroup(id, auth).std
+        case .routers: try ownRouter(id, auth).std
+        case .floatingIPs: try ownFloatingIP(id, auth).std
         }
     }
 

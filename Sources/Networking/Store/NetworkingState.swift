@@ -5,6 +5,8 @@ struct NetworkingState: Sendable {
     private(set) var subnets: [String: Subnet] = [:]
     private(set) var ports: [String: Port] = [:]
     private(set) var groups: [String: SecurityGroup] = [:]
+    private(set) var routers: [String: NetworkRouter] = [:]
+    private(set) var floatingIPs: [String: FloatingIP] = [:]
 
     /// Subnet ids of each network, oldest first.
     private(set) var subnetIDs: [String: [String]] = [:]
@@ -27,11 +29,23 @@ struct NetworkingState: Sendable {
     func metadataPort(of network: String) -> Port? { ports(of: network).first { $0.isMetadata } }
     func group(ofRule id: String) -> SecurityGroup? { ruleGroups[id].flatMap { groups[$0] } }
 
+    /// The interface ports of a router (not its gateway port).
+    func interfaces(of router: String) -> [Port] {
+        ports.values.filter { $0.deviceID == router && $0.deviceOwner == DeviceOwner.routerInterface }
+    }
+
+    /// Floating IPs associated with a port.
+    func floatingIPs(of port: String) -> [FloatingIP] { floatingIPs.values.filter { $0.portID == port } }
+
     mutating func apply(_ batch: Batch) {
         for id in batch.deletedPorts { removePort(id) }
         for id in batch.deletedSubnets { removeSubnet(id) }
         for id in batch.deletedNetworks { removeNetwork(id) }
         for id in batch.deletedGroups { removeGroup(id) }
+        for id in batch.deletedRouters { routers[id] = nil }
+        for id in batch.deletedFloatingIPs { floatingIPs[id] = nil }
+        for r in batch.routers { routers[r.id] = r }
+        for f in batch.floatingIPs { floatingIPs[f.id] = f }
         for n in batch.networks { putNetwork(n) }
         for s in batch.subnets { putSubnet(s) }
         for g in batch.groups { putGroup(g) }
@@ -103,6 +117,10 @@ struct Batch: Sendable {
     var subnets: [Subnet] = []
     var ports: [Port] = []
     var groups: [SecurityGroup] = []
+    var routers: [NetworkRouter] = []
+    var floatingIPs: [FloatingIP] = []
+    var deletedRouters: [String] = []
+    var deletedFloatingIPs: [String] = []
     var deletedNetworks: [String] = []
     var deletedSubnets: [String] = []
     var deletedPorts: [String] = []

@@ -7,7 +7,7 @@ import GRDB
 final class NetworkingStore: Sendable {
     /// The kinds of stored resources.
     enum Kind: String, Sendable, CaseIterable {
-        case network, subnet, port, securityGroup = "security_group"
+        case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip"
     }
 
     /// One write of a batch.

@@ -26,6 +26,9 @@ struct ServeNetwork: AsyncParsableCommand {
     @Option(help: "OVN Northbound database: unix:<path> or tcp:<ip>:<port> (comma-separated for a cluster).")
     var nb: String
 
+    @Option(help: "OVN Southbound database, for the gateway chassis of routers (optional).")
+    var sb: String?
+
     @Option(help: "Identity service URL used to validate tokens.")
     var identityURL: String
 
@@ -56,14 +59,16 @@ struct ServeNetwork: AsyncParsableCommand {
     func run() async throws {
         guard let address = ListenAddress(parsing: listen) else { throw ValidationError("--listen must be host:port, got '\(listen)'") }
         let endpoints: [Endpoint]
+        var southbound: [Endpoint] = []
         do { endpoints = try Endpoint.list(nb) } catch { throw ValidationError("--nb: \(error)") }
+        if let sb { do { southbound = try Endpoint.list(sb) } catch { throw ValidationError("--sb: \(error)") } }
         guard let password = try? String(contentsOfFile: identityPasswordFile, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines), !password.isEmpty else {
             throw ValidationError("cannot read the identity password from \(identityPasswordFile); start the identity service first")
         }
         guard underlayMTU >= 1280 else { throw ValidationError("--underlay-mtu must be at least 1280") }
         let configuration = NetworkingConfiguration(
-            stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints,
+            stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints, southbound: southbound,
             physicalNetworks: flatNetworks.isEmpty ? ["physnet1"] : flatNetworks, underlayMTU: underlayMTU,
             dnsServers: dnsServers.isEmpty ? ["8.8.8.8"] : dnsServers, repairInterval: .seconds(max(1, repairInterval)))
         let remote = RemoteTokenValidator(identityURL: identityURL, credentials: .init(
