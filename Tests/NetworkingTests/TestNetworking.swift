@@ -49,8 +49,10 @@ final class TestNetworking: @unchecked Sendable {
         var out: [String: [String: String]] = [:]
         for (table, rows) in snapshot {
             for (_, row) in rows {
-                let key = "\(table) \(row["name"]?.string ?? row["match"]?.string ?? row["cidr"]?.string ?? "?")"
-                out[key] = row.allColumns.mapValues { ReferenceNB.render($0, keys) }
+                let columns = row.allColumns.mapValues { ReferenceNB.render($0, keys) }
+                // Rows without a name (NAT, static routes) are keyed by their whole content.
+                let key = "\(table) \(row["name"]?.string ?? row["match"]?.string ?? row["cidr"]?.string ?? columns.sorted { $0.key < $1.key }.description)"
+                out[key] = columns
             }
         }
         return out
