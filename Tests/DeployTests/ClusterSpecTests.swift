@@ -13,7 +13,7 @@ struct ClusterSpecTests {
         #expect(spec.controlNode.roles == [.control, .gateway])
         #expect(spec.external.physnet == "physnet1" && spec.external.bridge == "br-ex")
         #expect(spec.external.router == "203.0.113.254")
-        #expect(spec.encap == "geneve" && spec.mtu == 1442)
+        #expect(spec.encap == "geneve" && spec.mtu == 1442 && spec.underlayMTU == 1500)
     }
 
     @Test("--computes N replaces the compute nodes")
@@ -114,7 +114,7 @@ struct ClusterSpecTests {
         let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
         let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
         let services = plan.services
-        #expect(services.count == 13)
+        #expect(services.count == 14)
         #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
         let sb = try #require(services.first { $0.kind == .sbDB })
         #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))
@@ -126,11 +126,24 @@ struct ClusterSpecTests {
         #expect(!controller.arguments.contains { $0.hasPrefix("--unixctl") })
         let identity = try #require(services.first { $0.kind == .identity })
         #expect(identity.node == "ctl" && identity.netns == nil && identity.listenPort == 5000)
-        // Only services the cluster runs are in the catalog: identity registers itself, nothing else runs yet.
-        #expect(!identity.arguments.contains("--service"))
-        for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"]] {
+        // Only services the cluster runs are in the catalog: identity registers itself, network is the other one.
+        #expect(identity.arguments.filter { $0 == "--service" }.count == 1)
+        for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"], ["--service", "network:9696"]] {
             #expect(identity.arguments.indices.contains { Array(identity.arguments[$0...].prefix(2)) == pair }, "\(identity.arguments)")
         }
         #expect(identity.arguments.contains("--pidfile=/tmp/x/ctl/run/identity.pid"))
+
+        // network: on ctl only, loopback, after the NB and identity (wave 0), pid file as the ready marker.
+        let network = try #require(services.first { $0.kind == .network })
+        #expect(services.filter { $0.kind == .network }.count == 1)
+        #expect(network.node == "ctl" && network.netns == nil && network.listenPort == 9696)
+        #expect(network.kind.wave > ServiceKind.nbDB.wave && network.kind.wave > ServiceKind.identity.wave)
+        #expect(network.readyPath == "/tmp/x/ctl/run/network.pid" && network.pidFile == "/tmp/x/ctl/run/network.pid")
+        #expect(network.arguments == [
+            "serve", "network", "--state-dir", "/tmp/x/ctl/network", "--listen", "127.0.0.1:9696",
+            "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--identity-url", "http://127.0.0.1:5000",
+            "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--flat-network", "physnet1",
+            "--underlay-mtu", "1500", "--pidfile=/tmp/x/ctl/run/network.pid",
+        ])
     }
 }

@@ -63,6 +63,24 @@ import Testing
         #expect(replica.count("Logical_Switch") == 0)
     }
 
+    /// An optional column (at most one value) changes by its new value in `update2`, not by a difference:
+    /// `up` going from `[false]` to `[true]` must read `true`, and clearing it must leave it empty.
+    @Test func optionalColumnsTakeTheirNewValue() async throws {
+        let server = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
+        defer { server.destroy() }
+        let client = try await OVSDBClient.connect(server.endpoint, database: "OVN_Northbound")
+        defer { Task { await client.close() } }
+        let replica = try await client.monitor(tables: ["Logical_Switch_Port"])
+        try server.tool("ovn-nbctl", ["ls-add", "sw0", "--", "lsp-add", "sw0", "p0", "--", "set", "Logical_Switch_Port", "p0", "enabled=false"])
+        try await replica.wait { $0.rows("Logical_Switch_Port").first?["enabled"]?.boolean == false }
+        for (command, expected) in [("enabled=true", OVSDBValue.set([.boolean(true)])), ("enabled=false", .set([.boolean(false)]))] {
+            try server.tool("ovn-nbctl", ["set", "Logical_Switch_Port", "p0", command])
+            try await replica.wait { $0.rows("Logical_Switch_Port").first?["enabled"] == expected }
+        }
+        try server.tool("ovn-nbctl", ["clear", "Logical_Switch_Port", "p0", "enabled"])
+        try await replica.wait { $0.rows("Logical_Switch_Port").first?["enabled"]?.atoms.isEmpty == true }
+    }
+
     @Test func ovsVsctlChangesArriveInTheMonitorStream() async throws {
         let server = try TestOVSDBServer(schema: TestOVSDBServer.vswitchSchema)
         defer { server.destroy() }

@@ -59,6 +59,6 @@ def test_token_issue(cluster, suffix):
 def test_catalog_list(cluster):
     catalog = openstack(cluster, cluster[0], "catalog", "list")
     # Only what the cluster runs is in the catalog.
-    assert {entry["Type"] for entry in catalog} == {"identity"}
+    assert {entry["Type"] for entry in catalog} == {"identity", "network"}
     identity = next(entry for entry in catalog if entry["Type"] == "identity")
     assert "http://127.0.0.1:" in json.dumps(identity["Endpoints"])

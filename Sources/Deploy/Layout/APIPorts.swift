@@ -25,8 +25,8 @@ public struct APIPorts: Sendable, Codable, Hashable {
     }
 
     /// `--service` arguments of `ovnstack serve identity`: the catalog of the services the cluster runs.
-    /// Only identity runs so far (it registers itself); the network (`network:\(network)`), compute
-    /// (`compute:\(compute)/v2.1`) and image (`image:\(image)`) services join here as they land, and the
-    /// identity service adds them to the catalog at its next start.
-    public var catalogArguments: [String] { [] }
+    /// Identity registers itself; the network service runs beside it. Compute (`compute:\(compute)/v2.1`)
+    /// and image (`image:\(image)`) join here as they land, and the identity service adds them to the
+    /// catalog at its next start.
+    public var catalogArguments: [String] { ["--service", "network:\(network)"] }
 }

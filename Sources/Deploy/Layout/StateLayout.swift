@@ -9,6 +9,7 @@ import Foundation
 /// status.json           the supervisor's view of every service
 /// <node>/{run,db,log,etc}   private OVS/OVN directories of one node
 /// <ctl>/identity        the identity service's database and generated passwords
+/// <ctl>/network         the networking service's database
 /// admin-openrc.sh       the admin credentials as OS_* variables
 /// clouds-yaml           the clouds.yaml `up` wrote the cluster's entries into
 /// ```
@@ -43,6 +44,10 @@ public struct StateLayout: Sendable, Hashable {
     public var cloudsRecordFile: String { "\(root)/clouds-yaml" }
     /// The identity service's state directory on the control node.
     public func identityDir(_ node: String) -> String { "\(root)/\(node)/identity" }
+    /// The networking service's state directory on the control node.
+    public func networkDir(_ node: String) -> String { "\(root)/\(node)/network" }
+    /// The admin password the identity service generated at its first start (read by the services that call it).
+    public func adminPasswordFile(_ node: String) -> String { "\(identityDir(node))/admin-password" }
 
     public func nodeDir(_ node: String) -> String { "\(root)/\(node)" }
     public func runDir(_ node: String) -> String { "\(root)/\(node)/run" }

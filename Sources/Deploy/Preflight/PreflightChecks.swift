@@ -56,24 +56,30 @@ public struct PreflightChecks: Sendable {
             : .fail("ports", "\(busy.joined(separator: ", ")) in use in \(ns) by a leftover process", fix: "ovnstack down --name \(spec.name)")
     }
 
-    /// The identity port on 127.0.0.1 (5000 for the default cluster, else the one kept in `cluster.json`).
+    /// The ports of the loopback APIs on 127.0.0.1 (5000, 9696 for the default cluster, else the ones kept
+    /// in `cluster.json`).
     func apiPorts() -> PreflightResult {
         guard SupervisorHandle(layout: layout).pid == nil else { return .pass("api ports", "the running cluster holds its loopback ports") }
         var state = ((try? ClusterState.load(layout)) ?? nil) ?? ClusterState(spec: spec, runtime: runtime)
         if state.apiPorts == nil, spec.name == "ovnstack" { state.apiPorts = .standard }
         guard state.apiPorts != nil else { return .pass("api ports", "free loopback ports are picked at the first up") }
-        return Self.busyPort(state, layout: layout) ?? .pass("api ports", "127.0.0.1:\(state.ports.identity) (identity) free")
+        let ports = Self.loopbackAPIs(state, layout: layout).compactMap { api in api.listenPort.map { "127.0.0.1:\($0) (\(api.kind.rawValue))" } }
+        return Self.busyPort(state, layout: layout) ?? .pass("api ports", "\(ports.joined(separator: ", ")) free")
     }
 
-    /// A failing check when another process (not this cluster's own identity service) holds the
-    /// cluster's identity port on 127.0.0.1.
+    /// A failing check when another process (not this cluster's own service) holds the 127.0.0.1 port of
+    /// one of the cluster's loopback APIs.
     public static func busyPort(_ state: ClusterState, layout: StateLayout) -> PreflightResult? {
-        let port = state.ports.identity
-        guard !LoopbackPort.isFree(port) else { return nil }
-        let own = ServicePlan(state: state, layout: layout).services.filter { $0.kind == .identity }
-        if own.contains(where: { ProcessLauncher().find($0) != nil }) { return nil }
-        return .fail("api ports", "127.0.0.1:\(port) (identity of cluster \(state.spec.name)) is held by another process",
-                     fix: "stop the process listening on \(port) (ss -ltnp 'sport = :\(port)') or use another cluster name (--name)")
+        for api in loopbackAPIs(state, layout: layout) {
+            guard let port = api.listenPort, !LoopbackPort.isFree(port), ProcessLauncher().find(api) == nil else { continue }
+            return .fail("api ports", "127.0.0.1:\(port) (\(api.kind.rawValue) of cluster \(state.spec.name)) is held by another process",
+                         fix: "stop the process listening on \(port) (ss -ltnp 'sport = :\(port)') or use another cluster name (--name)")
+        }
+        return nil
+    }
+
+    private static func loopbackAPIs(_ state: ClusterState, layout: StateLayout) -> [ServiceDefinition] {
+        ServicePlan(state: state, layout: layout).services.filter { $0.netns == nil && $0.listenPort != nil }
     }
 
     /// Removes what `leftovers` found: processes of ours inside those namespaces, then the namespaces.

@@ -43,6 +43,7 @@ public struct ServiceDefinition: Sendable, Hashable {
         case .vswitchd: "ovs-vswitchd"
         case .controller: "ovn-controller"
         case .identity: "identity"
+        case .network: "network"
         }
     }
 }

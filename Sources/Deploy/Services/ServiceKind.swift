@@ -8,18 +8,22 @@ public enum ServiceKind: String, Sendable, Codable, Hashable, CaseIterable {
     case controller = "ovn-controller"
     /// The identity API (`ovnstack serve identity`), in the root network namespace on loopback.
     case identity
+    /// The networking API (`ovnstack serve network`), in the root network namespace on loopback; a client
+    /// of the NB database and of identity.
+    case network
 
-    /// Start wave: databases first, then their clients, then ovn-controller.
+    /// Start wave: databases (and identity) first, then their clients, then ovn-controller. A loopback API
+    /// of wave n starts once every node service and API of the waves before n is ready.
     public var wave: Int {
         switch self {
         case .nbDB, .sbDB, .ovsDB, .identity: 0
-        case .northd, .vswitchd: 1
+        case .northd, .vswitchd, .network: 1
         case .controller: 2
         }
     }
 
     /// The services a node with these roles runs.
     public static func services(for node: NodeSpec) -> [ServiceKind] {
-        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity] : []) + [.ovsDB, .vswitchd, .controller]
+        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity, .network] : []) + [.ovsDB, .vswitchd, .controller]
     }
 }

@@ -54,6 +54,8 @@ public struct ServicePlan: Sendable {
             ready = nil
         case .identity:
             return identity(on: node)
+        case .network:
+            return network(on: node)
         }
         return ServiceDefinition(
             node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
@@ -77,6 +79,26 @@ public struct ServicePlan: Sendable {
             environment: ["HOME": layout.identityDir(n)], pidFile: pidFile,
             outputFile: "\(layout.logDir(n))/identity.out", readyPath: pidFile, database: nil)
         definition.listenPort = ports.identity
+        return definition
+    }
+
+    /// `ovnstack serve network` in the root namespace on 127.0.0.1: the NB through the control node's
+    /// unix socket, tokens checked against identity as admin, `physnet1` as the flat provider network.
+    /// Like identity, its pid file is written once it serves and is the ready marker.
+    func network(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, ports = state.ports
+        let pidFile = "\(layout.runDir(n))/network.pid"
+        let arguments = [
+            "serve", "network", "--state-dir", layout.networkDir(n), "--listen", "127.0.0.1:\(ports.network)",
+            "--nb", "unix:\(layout.nbSocket(n))", "--sb", "unix:\(layout.sbSocket(n))", "--identity-url", "http://127.0.0.1:\(ports.identity)",
+            "--identity-password-file", layout.adminPasswordFile(n), "--flat-network", state.spec.external.physnet,
+            "--underlay-mtu", String(state.spec.underlayMTU), "--pidfile=\(pidFile)",
+        ]
+        var definition = ServiceDefinition(
+            node: n, kind: .network, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": layout.networkDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/network.out", readyPath: pidFile, database: nil)
+        definition.listenPort = ports.network
         return definition
     }
 }

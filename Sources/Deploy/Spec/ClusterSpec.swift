@@ -20,6 +20,12 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
     public var encap = "geneve"
     /// The MTU guests must use: underlay 1500 minus 58 bytes of geneve with the OVN option.
     public var mtu = 1442
+    /// Bytes a geneve tunnel with OVN's option adds to a guest frame (outer IPv4 20 + UDP 8 + geneve 8 +
+    /// option 8 + inner Ethernet 14), Neutron's `max_header_size` 38 plus the outer IPv4 header.
+    public static let geneveOverhead = 58
+    /// The MTU of the underlay links, 1500 by default: the networking service's `--underlay-mtu`
+    /// (Neutron's `global_physnet_mtu`), from which it derives `mtu` for tenant networks.
+    public var underlayMTU: Int { mtu + Self.geneveOverhead }
     /// How services run; nil lets the command line or the machine decide.
     public var runtime: RuntimeKind?
     public var nodes: [NodeSpec] = ClusterSpec.defaultNodes(computes: 2)

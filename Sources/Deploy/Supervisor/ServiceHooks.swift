@@ -14,8 +14,10 @@ public struct ServiceHooks: Sendable {
     /// Directories, the database file, and no stale sockets of a dead predecessor.
     public func prepare(_ service: ServiceDefinition) async throws {
         try layout.createNodeDirs(service.node)
-        if service.kind == .identity {
-            try FileManager.default.createDirectory(atPath: layout.identityDir(service.node), withIntermediateDirectories: true)
+        switch service.kind {
+        case .identity: try FileManager.default.createDirectory(atPath: layout.identityDir(service.node), withIntermediateDirectories: true)
+        case .network: try FileManager.default.createDirectory(atPath: layout.networkDir(service.node), withIntermediateDirectories: true)
+        default: break
         }
         if let ready = service.readyPath { try? FileManager.default.removeItem(atPath: ready) }
         if let db = service.database, !FileManager.default.fileExists(atPath: db.file) {
@@ -34,7 +36,7 @@ public struct ServiceHooks: Sendable {
         case .vswitchd:
             let setup = UplinkSetup(state: state, layout: layout)
             try await Blocking.run { try setup.applyBlocking(node: node) }
-        case .sbDB, .northd, .controller, .identity:
+        case .sbDB, .northd, .controller, .identity, .network:
             break
         }
     }

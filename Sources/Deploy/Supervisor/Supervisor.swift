@@ -70,9 +70,11 @@ public actor Supervisor {
         let previous = Dictionary(
             (SupervisorReport.load(layout)?.services ?? []).map { ("\($0.node)/\($0.service)", $0) }, uniquingKeysWith: { a, _ in a })
         await writeStatus()
-        // The loopback APIs need no namespace or OVN: they start at once and are awaited before READY.
+        // The loopback APIs need no namespace: those of wave 0 (identity) start at once, a later one once the
+        // node services of the waves before it serve (network needs the NB); all are awaited before READY.
         let apis = runners.filter { $0.definition.netns == nil }
-        async let apisServing: Void = Self.start(apis, previous: previous)
+        let nodeWaves = WaveGate()
+        async let apisServing: Void = Self.startAPIs(apis, after: nodeWaves, previous: previous)
         var t = ContinuousClock.now
         let driver = LocalDriver(state: state)
         try await Blocking.run { try driver.ensure() }
@@ -83,6 +85,7 @@ public actor Supervisor {
             t = ContinuousClock.now
             try await Self.start(waves[wave] ?? [], previous: previous)
             progress.step(titles[wave] ?? "wave \(wave)", since: t)
+            await nodeWaves.finished(wave)
         }
         t = ContinuousClock.now
         try await waitForChassis()
@@ -92,7 +95,8 @@ public actor Supervisor {
         progress.step("geneve tunnel mesh complete", since: t)
         t = ContinuousClock.now
         try await apisServing
-        progress.step("identity API on 127.0.0.1:\(state.ports.identity)", since: t)
+        let listening = apis.compactMap { api in api.definition.listenPort.map { "\(api.definition.kind.rawValue) :\($0)" } }
+        progress.step("APIs on 127.0.0.1: \(listening.joined(separator: ", "))", since: t)
         ready = true
         await writeStatus()
         progress.write("\(ProgressLog.readyPrefix) cluster \(state.spec.name) up in \(String(format: "%.2f", (ContinuousClock.now - total).seconds))s")
@@ -106,6 +110,16 @@ public actor Supervisor {
                 group.addTask { try await runner.start(previous: before) }
             }
             try await group.waitForAll()
+        }
+    }
+
+    /// Starts the loopback APIs wave by wave: wave n once the node services of the waves before n and the
+    /// APIs of the earlier waves are ready.
+    private static func startAPIs(_ apis: [ServiceRunner], after nodeWaves: WaveGate, previous: [String: ServiceStatus]) async throws {
+        let waves = Dictionary(grouping: apis, by: { $0.definition.kind.wave })
+        for wave in waves.keys.sorted() {
+            if wave > 0 { try await nodeWaves.wait(through: wave - 1) }
+            try await start(waves[wave] ?? [], previous: previous)
         }
     }
 
@@ -171,5 +185,18 @@ public actor Supervisor {
             cluster: state.spec.name, pid: getpid(), startedAt: startedAt.timeIntervalSince1970,
             runtime: state.runtime, ready: ready, services: services
         ).save(layout)
+    }
+}
+
+/// The node start waves finished so far, awaited by the loopback APIs that depend on them.
+actor WaveGate {
+    private var done = -1
+
+    /// Records that every node service of `wave` (and of the waves before it) is ready.
+    func finished(_ wave: Int) { done = max(done, wave) }
+
+    /// Returns once `wave` is finished; throws when the bring-up is cancelled.
+    func wait(through wave: Int) async throws {
+        while done < wave { try await Task.sleep(for: .milliseconds(10)) }
     }
 }

@@ -90,6 +90,9 @@ extension TableSchema {
                 if let existing = current[key], existing == value { current[key] = nil } else { current[key] = value }
             }
             return .map(current)
+        case (.set, .set) where type.isOptional:
+            // ovsdb-server sends an optional column's (at most one element) new value, not a difference.
+            return diff
         case (.set(var current), .set(let changes)):
             // `current` is kept sorted: each change is a binary search, not a re-sort of the whole set.
             for atom in changes {

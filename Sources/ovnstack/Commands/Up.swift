@@ -28,6 +28,10 @@ struct Up: AsyncParsableCommand {
         let result = try await ClusterController(layout: layout).up(spec: spec, runtime: kind) { say($0) }
         if result == .alreadyUp { say("cluster \(spec.name) is already up; nothing to do") }
         let authURL = try await CloudAccess(layout: layout, cluster: spec.name).publish(into: clouds.url)
+        let started = ContinuousClock.now
+        let networks = try await CloudNetworks(layout: layout).ensure()
+        let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+        say(String(format: "cloud networks: %@ (%.2f s)", networks, seconds))
         say(StatusText.render(await StatusCollector(layout: layout).collect(cluster: spec.name)))
         say("identity at \(authURL); clouds.yaml entries \(spec.name) and \(spec.name)-demo in \(clouds.url.path); \(layout.openrcFile)")
         say("export OS_CLOUD=\(spec.name)")

@@ -14,9 +14,15 @@ struct TestVM {
 
     /// Creates the logical port (real ovn-nbctl) and plugs the VM into the node's br-int.
     static func plug(_ cluster: TestCluster, name: String, node: String, mac: String, ip: String, dhcp: String) throws -> TestVM {
-        let vm = TestVM(cluster: cluster, name: name, node: node, mac: mac, ip: ip)
         try cluster.nbctl(["lsp-add", "net1", name, "--", "lsp-set-addresses", name, "\(mac) \(ip)",
                            "--", "lsp-set-port-security", name, "\(mac) \(ip)", "--", "lsp-set-dhcpv4-options", name, dhcp])
+        return try attach(cluster, name: name, node: node, mac: mac, ip: ip, ifaceID: name)
+    }
+
+    /// Plugs the VM into the node's br-int as a compute agent plugs a VIF for an existing logical port
+    /// (`iface-id` = the port's name, for a Neutron port its UUID; `attached-mac`; `iface-status=active`).
+    static func attach(_ cluster: TestCluster, name: String, node: String, mac: String, ip: String, ifaceID: String) throws -> TestVM {
+        let vm = TestVM(cluster: cluster, name: name, node: node, mac: mac, ip: ip)
         let nodeNS = "\(cluster.name)-\(node)"
         try Shell.run("ip", ["netns", "add", vm.netns])
         try Shell.run("ip", ["-n", vm.netns, "link", "set", "lo", "up"])
@@ -25,7 +31,8 @@ struct TestVM {
         try Shell.run("ip", ["netns", "exec", vm.netns, "ethtool", "-K", "eth0", "tx", "off"])
         try Shell.run("ip", ["-n", vm.netns, "link", "set", "eth0", "up"])
         try Shell.run("ip", ["-n", nodeNS, "link", "set", "\(name)-p", "up"])
-        try cluster.vsctl(node, ["add-port", "br-int", "\(name)-p", "--", "set", "Interface", "\(name)-p", "external_ids:iface-id=\(name)"])
+        try cluster.vsctl(node, ["add-port", "br-int", "\(name)-p", "--", "set", "Interface", "\(name)-p", "external_ids:iface-id=\(ifaceID)",
+                                 "external_ids:attached-mac=\"\(mac)\"", "external_ids:iface-status=active"])
         return vm
     }
 
