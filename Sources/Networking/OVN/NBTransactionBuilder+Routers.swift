@@ -90,7 +90,7 @@ extension NBTransactionBuilder {
             columns[LRP.Column.gatewayChassis] = .set(refs)
             update(LRP.table, existing, columns)
             if let lr = row(NB.LogicalRouter.table, name: spec.routerName),
-               !NBValues.contains(lr[NB.LogicalRouter.Column.ports], .uuid(existing.uuid)) {
+               !isMember(lr, NB.LogicalRouter.Column.ports, .uuid(existing.uuid)) {
                 txn.mutate(NB.LogicalRouter.table, where: [.uuid(lr.uuid)], [.insert(NB.LogicalRouter.Column.ports, .set([.uuid(existing.uuid)]))])
             }
             return
@@ -105,7 +105,7 @@ extension NBTransactionBuilder {
 
     mutating func removeRouterPort(_ name: String) {
         guard let port = row(LRP.table, name: name) else { return }
-        for lr in replica.rows(NB.LogicalRouter.table) where NBValues.contains(lr[NB.LogicalRouter.Column.ports], .uuid(port.uuid)) {
+        for lr in replica.rows(NB.LogicalRouter.table) where isMember(lr, NB.LogicalRouter.Column.ports, .uuid(port.uuid)) {
             txn.mutate(NB.LogicalRouter.table, where: [.uuid(lr.uuid)], [.delete(NB.LogicalRouter.Column.ports, .set([.uuid(port.uuid)]))])
         }
         removed.append((LRP.table, port.uuid))

@@ -15,6 +15,22 @@ struct NBTransactionBuilder {
     private var switches: [String: OVSDBValue] = [:]
     private var dhcp: [String: OVSDBValue] = [:]
     private var groupsCreated: Set<String> = []
+    /// Members of large reference sets (a switch's ports, `neutron_pg_drop`'s ports), hashed once per transaction.
+    private var members: [MemberKey: Set<Atom>] = [:]
+
+    private struct MemberKey: Hashable {
+        var row: UUID
+        var column: String
+    }
+
+    /// Whether `row.column` holds `atom`, in constant time after the first look at that set.
+    mutating func isMember(_ row: Row, _ column: String, _ atom: Atom) -> Bool {
+        let key = MemberKey(row: row.uuid, column: column)
+        if let set = members[key] { return set.contains(atom) }
+        let set = Set(row[column]?.atoms ?? [])
+        members[key] = set
+        return set.contains(atom)
+    }
 
     init(replica: Replica) { self.replica = replica }
 
@@ -117,7 +133,7 @@ struct NBTransactionBuilder {
         if let existing = row(LSP.table, name: spec.name) {
             update(LSP.table, existing, columns)
             portRef = .uuid(existing.uuid)
-            if let sw = row(LS.table, name: spec.switchName), !NBValues.contains(sw[LS.Column.ports], portRef) {
+            if let sw = row(LS.table, name: spec.switchName), !isMember(sw, LS.Column.ports, portRef) {
                 txn.mutate(LS.table, where: [.uuid(sw.uuid)], [.insert(LS.Column.ports, .set([portRef]))])
             }
         } else {
@@ -130,7 +146,7 @@ struct NBTransactionBuilder {
         for group in replica.rows(PG.table) {
             guard let name = group[PG.Column.name]?.string, name == OVNNames.dropPortGroup || name.hasPrefix("pg_") else { continue }
             seen.insert(name)
-            let member = NBValues.contains(group[PG.Column.ports], portRef)
+            let member = isMember(group, PG.Column.ports, portRef)
             if wanted.contains(name), !member {
                 txn.mutate(PG.table, where: [.uuid(group.uuid)], [.insert(PG.Column.ports, .set([portRef]))])
             } else if !wanted.contains(name), member {
@@ -145,7 +161,7 @@ struct NBTransactionBuilder {
     private mutating func removeSwitchPort(_ name: String) {
         guard let port = row(LSP.table, name: name) else { return }
         // A Logical_Switch_Port is not a root row: leaving its switch deletes it (and its weak Port_Group references).
-        for sw in replica.rows(LS.table) where NBValues.contains(sw[LS.Column.ports], .uuid(port.uuid)) {
+        for sw in replica.rows(LS.table) where isMember(sw, LS.Column.ports, .uuid(port.uuid)) {
             txn.mutate(LS.table, where: [.uuid(sw.uuid)], [.delete(LS.Column.ports, .set([.uuid(port.uuid)]))])
         }
         removed.append((LSP.table, port.uuid))

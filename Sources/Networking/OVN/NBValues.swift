@@ -14,7 +14,4 @@ enum NBValues {
     static func strings(_ s: [String]) -> OVSDBValue { .strings(s) }
     static func optional(_ b: Bool?) -> OVSDBValue { b.map { .set([.boolean($0)]) } ?? .empty }
     static func optional(_ i: Int?) -> OVSDBValue { i.map { .set([.integer($0)]) } ?? .empty }
-
-    /// Whether a set column holds `uuid`.
-    static func contains(_ value: OVSDBValue?, _ uuid: Atom) -> Bool { value?.atoms.contains(uuid) ?? false }
 }
