@@ -18,15 +18,17 @@ READY = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
 
 
 # The catalog as a whole cloud registers it (the services themselves need not run for these tests).
+# Fixtures that run other services pass their own `catalog` (see network_server.py).
 CATALOG = ["--service", "network:9696", "--service", "compute:8774/v2.1", "--service", "image:9292"]
 
 
 class IdentityServer:
     """One identity service in a temporary state directory, with a clouds.yaml for `<cluster>` and `<cluster>-demo`."""
 
-    def __init__(self, cluster="e2e", extra_args=()):
+    def __init__(self, cluster="e2e", extra_args=(), catalog=None):
         self.cluster = cluster
         self.extra_args = list(extra_args)
+        self.catalog = list(CATALOG if catalog is None else catalog)
         self.workdir = Path(tempfile.mkdtemp(prefix="ovnstack-identity-e2e-"))
         self.state_dir = self.workdir / "state"
         self.clouds_yaml = self.workdir / "clouds.yaml"
@@ -40,7 +42,7 @@ class IdentityServer:
         self._log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [str(BINARY), "serve", "identity", "--state-dir", str(self.state_dir), "--listen", "127.0.0.1:0",
-             "--clouds-yaml", str(self.clouds_yaml), "--cluster", self.cluster, *CATALOG, *self.extra_args],
+             "--clouds-yaml", str(self.clouds_yaml), "--cluster", self.cluster, *self.catalog, *self.extra_args],
             stdout=subprocess.PIPE, stderr=self._log, text=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests with the real OpenStack clients: the `openstack` CLI (pytest) and tempest.
+# End-to-end tests with the real OpenStack clients: the `openstack` CLI (pytest: identity, network) and tempest
+# (tempest.api.identity, then tempest.api.network).
 # Makes the venv (.venv, or $VENV) on first use. Exits non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,3 +16,5 @@ echo "== e2e: openstack CLI"
 "$VENV/bin/pytest" -q tests/e2e
 echo "== e2e: tempest.api.identity"
 tests/e2e/run_tempest_identity.sh
+echo "== e2e: tempest.api.network"
+tests/e2e/run_tempest_network.sh

@@ -23,6 +23,7 @@ enum Extensions {
         .init(alias: "standard-attr-revisions", name: "Resource revision numbers", description: "This extension will display the revision number of neutron resources."),
         .init(alias: "standard-attr-timestamp", name: "Resource timestamps", description: "Adds created_at and updated_at fields to all Neutron resources."),
         .init(alias: "standard-attr-tag", name: "Tag support for resources with standard attribute", description: "Enables to set tag on resources with standard attribute."),
+        .init(alias: "tag", name: "Tag support", description: "Enables to set tag on resources."),
         .init(alias: "project-id", name: "project_id field enabled", description: "Extension that indicates that project_id field is enabled."),
         .init(alias: "router", name: "Neutron L3 Router", description: "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway."),
         .init(alias: "ext-gw-mode", name: "Neutron L3 Configurable external gateway mode", description: "Extension of the router abstraction for specifying whether SNAT should occur on the external gateway"),

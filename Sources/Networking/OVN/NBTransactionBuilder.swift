@@ -15,21 +15,9 @@ struct NBTransactionBuilder {
     private var switches: [String: OVSDBValue] = [:]
     private var dhcp: [String: OVSDBValue] = [:]
     private var groupsCreated: Set<String> = []
-    /// Members of large reference sets (a switch's ports, `neutron_pg_drop`'s ports), hashed once per transaction.
-    private var members: [MemberKey: Set<Atom>] = [:]
-
-    private struct MemberKey: Hashable {
-        var row: UUID
-        var column: String
-    }
-
-    /// Whether `row.column` holds `atom`, in constant time after the first look at that set.
-    mutating func isMember(_ row: Row, _ column: String, _ atom: Atom) -> Bool {
-        let key = MemberKey(row: row.uuid, column: column)
-        if let set = members[key] { return set.contains(atom) }
-        let set = Set(row[column]?.atoms ?? [])
-        members[key] = set
-        return set.contains(atom)
+    /// Whether `row.column` holds `atom`: a binary search, as a switch's or `neutron_pg_drop`'s ports run to thousands.
+    func isMember(_ row: Row, _ column: String, _ atom: Atom) -> Bool {
+        row[column]?.containsSorted(atom) ?? false
     }
 
     init(replica: Replica) { self.replica = replica }
@@ -142,6 +130,12 @@ struct NBTransactionBuilder {
             txn.mutate(LS.table, where: [switchCondition(spec.switchName)], [.insert(LS.Column.ports, .set([portRef]))])
         }
         guard let wanted = spec.portGroups else { return }
+        if case .namedUUID = portRef {
+            for name in wanted.sorted() {
+                txn.mutate(PG.table, where: [.equal(PG.Column.name, .string(name))], [.insert(PG.Column.ports, .set([portRef]))])
+            }
+            return
+        }
         var seen = Set<String>()
         for group in replica.rows(PG.table) {
             guard let name = group[PG.Column.name]?.string, name == OVNNames.dropPortGroup || name.hasPrefix("pg_") else { continue }

@@ -52,7 +52,11 @@ struct NBTranslation: Sendable {
         }
         var addresses = [address], portSecurity: [String] = [], groups: Set<String> = []
         if p.portSecurityEnabled {
-            portSecurity = [address] + p.allowedAddressPairs.map { "\($0.macAddress) \($0.ipAddress)" }
+            // Pairs on the port's own MAC join its entry; other MACs get an entry each (as ML2/OVN writes them).
+            let own = p.allowedAddressPairs.filter { $0.macAddress == p.macAddress }.map(\.ipAddress)
+            var others: [String: [String]] = [:]
+            for pair in p.allowedAddressPairs where pair.macAddress != p.macAddress { others[pair.macAddress, default: []].append(pair.ipAddress) }
+            portSecurity = [([address] + own).joined(separator: " ")] + others.keys.sorted().map { ([$0] + others[$0]!).joined(separator: " ") }
             groups = Set([OVNNames.dropPortGroup] + p.securityGroups.map { OVNNames.portGroup(securityGroup: $0) })
         } else {
             addresses.append("unknown")

@@ -80,9 +80,13 @@ extension NetworkingCore {
         let n = try visibleNetwork(id, auth)
         guard owns(n.projectID, auth) else { throw NeutronErrors.forbidden("delete_network") }
         let ports = state.ports(of: id)
-        if ports.contains(where: { !DeviceOwner.isNetworkOwned($0.deviceOwner) }) { throw NeutronErrors.networkInUse(id) }
+        // Floating IPs of an external network go with it; any other port keeps it in use.
+        if ports.contains(where: { !DeviceOwner.isNetworkOwned($0.deviceOwner) && $0.deviceOwner != DeviceOwner.floatingIP }) {
+            throw NeutronErrors.networkInUse(id)
+        }
         var batch = Batch()
         batch.deletedPorts = ports.map(\.id)
+        batch.deletedFloatingIPs = state.floatingIPs.values.filter { $0.networkID == id }.map(\.id)
         batch.deletedSubnets = state.subnetIDs[id] ?? []
         batch.deletedNetworks = [id]
         try await commit(batch)

@@ -48,7 +48,7 @@ extension NetworkingCore {
                             availabilityZoneHints: try a.strings("availability_zone_hints") ?? [],
                             std: StandardAttributes(revision: 0, description: try a.string("description") ?? ""))
         var batch = Batch()
-        if let info = a.value("external_gateway_info"), !info.isNull {
+        if let info = a.value("external_gateway_info"), !info.isNull, info.object?.members.isEmpty != true {
             try setGateway(&router, info, auth, batch: &batch)
         }
         batch.routers.append(router)

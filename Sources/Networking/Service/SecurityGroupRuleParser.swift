@@ -19,7 +19,12 @@ enum SecurityGroupRuleParser {
         guard let ether = SecurityGroupRule.EtherType(rawValue: etherText == "ipv4" ? "IPv4" : etherText == "ipv6" ? "IPv6" : etherText) else {
             throw APIError(status: 400, message: "Invalid input for ethertype. Reason: \(etherText) is not in valid_values.", type: "InvalidInput")
         }
-        var proto = try a.string("protocol", nullable: true)?.lowercased()
+        var proto: String?
+        if let number = a.value("protocol")?.number {
+            proto = String(Int(number))
+        } else {
+            proto = try a.string("protocol", nullable: true)?.lowercased()
+        }
         if proto == "any" { proto = nil }
         if let p = proto {
             if let n = Int(p) {
@@ -45,6 +50,10 @@ enum SecurityGroupRuleParser {
                                    type: "SecurityGroupMissingIcmpType")
                 }
             } else if portProtocols.contains(p) {
+                if low == nil, high != nil {
+                    throw APIError(status: 400, message: "For TCP/UDP protocols, port_range_min must be <= port_range_max",
+                                   type: "SecurityGroupInvalidPortRange")
+                }
                 for v in [low, high].compactMap({ $0 }) where !(1...65535).contains(v) {
                     throw APIError(status: 400, message: "Invalid value for port \(v).", type: "SecurityGroupInvalidPortValue")
                 }

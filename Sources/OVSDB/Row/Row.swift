@@ -106,6 +106,19 @@ extension TableSchema {
     }
 }
 
+extension OVSDBValue {
+    /// Whether the value holds `atom`: a binary search in a set read from a server (those are kept sorted).
+    public func containsSorted(_ atom: Atom) -> Bool {
+        switch self {
+        case .atom(let a): return a == atom
+        case .set(let atoms):
+            let index = atoms.insertionIndex(of: atom)
+            return index < atoms.count && atoms[index] == atom
+        case .map(let m): return m[atom] != nil
+        }
+    }
+}
+
 extension Array where Element == Atom {
     /// Where `atom` is or would go in this sorted array.
     func insertionIndex(of atom: Atom) -> Int {
