@@ -26,6 +26,61 @@ enum Collections {
         return JSONResponse.make(status: 200, body: .object(body))
     }
 
+    /// The same answer for a large collection without rendering every item: when every filter and sort key is a
+    /// plain field of the records (`field` answers it), records are filtered, ordered and paged first and only
+    /// the page is rendered. Pages are ordered by id unless a sort is asked for, so markers are stable.
+    static func respond<R>(_ key: String, _ records: [R], fields known: Set<String>, field: (R, String) -> String?,
+                           render: (R) -> JSONObject, _ request: Request, _ context: APIRequestContext) throws -> Response {
+        let query = try ListQuery(request.queryItems)
+        guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
+            return try respond(key, records.map(render), request, context)
+        }
+        var filters: [String: [String]] = [:]
+        for (k, v) in query.filters { filters[k, default: []].append(v) }
+        var items = records.filter { r in
+            filters.allSatisfy { key, values in
+                guard let value = field(r, key) else { return true }
+                return values.contains { $0 == value || ListQueryTruth.parse($0).map { String($0) } == value }
+            }
+        }
+        let sort = query.sort.isEmpty && (query.limit != nil || query.marker != nil) ? [(key: "id", ascending: true)] : query.sort
+        if !sort.isEmpty {
+            items.sort { a, b in
+                for (k, ascending) in sort {
+                    let x = field(a, k) ?? "", y = field(b, k) ?? ""
+                    if x != y { return ascending ? x < y : x > y }
+                }
+                return false
+            }
+        }
+        if query.pageReverse { items.reverse() }
+        if let marker = query.marker {
+            guard let i = items.firstIndex(where: { field($0, "id") == marker }) else { throw APIError.notFound("marker", marker) }
+            items.removeFirst(i + 1)
+        }
+        var next: String?
+        if let limit = query.limit, items.count > limit {
+            items = Array(items.prefix(limit))
+            next = items.last.flatMap { field($0, "id") }
+        }
+        if query.pageReverse { items.reverse() }
+        var objects = items.map(render)
+        if !query.fields.isEmpty {
+            objects = objects.map { o in JSONObject(o.members.filter { query.fields.contains($0.key) || $0.key == "id" }.map { ($0.key, $0.value) }) }
+        }
+        var body: JSONObject = [key: .array(objects.map(JSON.object))]
+        if let limit = query.limit {
+            var links: [JSON] = []
+            let base = context.baseURL + request.uri.path
+            if let next { links.append(["rel": "next", "href": .string("\(base)?limit=\(limit)&marker=\(next)")]) }
+            if let first = objects.first?["id"]?.string, query.marker != nil {
+                links.append(["rel": "previous", "href": .string("\(base)?limit=\(limit)&marker=\(first)&page_reverse=True")])
+            }
+            body[key + "_links"] = .array(links)
+        }
+        return JSONResponse.make(status: 200, body: .object(body))
+    }
+
     static func matches(_ object: JSONObject, _ key: String, _ values: [String]) -> Bool {
         if tagFilters.contains(key) {
             let tags = Set(object["tags"]?.array?.compactMap(\.string) ?? [])

@@ -20,14 +20,15 @@ enum NetworkingRouter {
         resource(router, "subnets", "subnet", list: { a, _ in await core.listSubnets(a) }, show: { try await core.showSubnet($0, $1) },
                  create: { try await core.createSubnet($0, $1) }, update: { try await core.updateSubnet($0, $1, $2) },
                  delete: { try await core.deleteSubnet($0, $1) })
-        resource(router, "ports", "port",
-                 list: { a, request in
-                     let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
-                     if networks.count == 1 { return await core.listPorts(network: networks[0], a) }
-                     return await core.listPorts(a)
-                 },
+        resource(router, "ports", "port", list: { a, _ in await core.listPorts(a) },
                  show: { try await core.showPort($0, $1) }, create: { try await core.createPort($0, $1) },
-                 update: { try await core.updatePort($0, $1, $2) }, delete: { try await core.deletePort($0, $1) })
+                 update: { try await core.updatePort($0, $1, $2) }, delete: { try await core.deletePort($0, $1) },
+                 fastList: { request, context in
+                     let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
+                     let ports = await core.visiblePorts(network: networks.count == 1 ? networks[0] : nil, try context.requireAuth())
+                     return try Collections.respond("ports", ports, fields: NetworkingCore.portFields, field: NetworkingCore.portField,
+                                                    render: Representation.port, request, context)
+                 })
         resource(router, "security-groups", "security_group", list: { a, _ in try await core.listGroups(a) },
                  show: { try await core.showGroup($0, $1) }, create: { try await core.createGroup($0, $1) },
                  update: { try await core.updateGroup($0, $1, $2) }, delete: { try await core.deleteGroup($0, $1) })
@@ -88,10 +89,12 @@ enum NetworkingRouter {
 
     /// CRUD routes of one collection; bodies are `{"<member>": {...}}` (bulk create as `{"<collection>": [...]}`).
     private static func resource(_ router: Router<APIRequestContext>, _ collection: String, _ member: String,
-                                 list: @escaping List, show: @escaping Show, create: @escaping Create, update: Update?, delete: @escaping Delete) {
+                                 list: @escaping List, show: @escaping Show, create: @escaping Create, update: Update?, delete: @escaping Delete,
+                                 fastList: (@Sendable (Request, APIRequestContext) async throws -> Response)? = nil) {
         let base = "/v2.0/\(collection)"
         router.get(RouterPath(base)) { request, context in
-            try Collections.respond(collection.replacingOccurrences(of: "-", with: "_"), try await list(try context.requireAuth(), request), request, context)
+            if let fastList { return try await fastList(request, context) }
+            return try Collections.respond(collection.replacingOccurrences(of: "-", with: "_"), try await list(try context.requireAuth(), request), request, context)
         }
         router.get(RouterPath(base + "/:id")) { request, context in
             var object = try await show(try context.parameters.require("id"), try context.requireAuth())

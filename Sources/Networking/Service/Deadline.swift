@@ -9,6 +9,10 @@ enum Deadline {
         let once = Once()
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             once.set(continuation)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                once.resume(with: .failure(Expired()))
+            }
             Task {
                 do {
                     try await operation()
@@ -16,10 +20,7 @@ enum Deadline {
                 } catch {
                     once.resume(with: .failure(error))
                 }
-            }
-            Task {
-                try? await Task.sleep(for: limit)
-                once.resume(with: .failure(Expired()))
+                timer.cancel()
             }
         }
     }

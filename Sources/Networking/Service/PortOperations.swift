@@ -13,12 +13,35 @@ extension NetworkingCore {
     ]
 
     public func listPorts(_ auth: AuthContext) -> [JSONObject] {
-        state.ports.values.filter { owns($0.projectID, auth) }.map(Representation.port)
+        visiblePorts(network: nil, auth).map(Representation.port)
     }
 
-    /// Ports of one network (the common `?network_id=` filter without scanning every port).
-    public func listPorts(network: String, _ auth: AuthContext) -> [JSONObject] {
-        state.ports(of: network).filter { owns($0.projectID, auth) }.map(Representation.port)
+    /// The caller's ports, of one network when given (the common `?network_id=` filter without scanning every port).
+    public func visiblePorts(network: String?, _ auth: AuthContext) -> [Port] {
+        (network.map { state.ports(of: $0) } ?? Array(state.ports.values)).filter { owns($0.projectID, auth) }
+    }
+
+    /// Port attributes a list can filter and sort on before rendering.
+    public static let portFields: Set<String> = [
+        "id", "name", "network_id", "mac_address", "device_id", "device_owner", "status", "project_id", "tenant_id",
+        "binding:host_id", "admin_state_up", "description",
+    ]
+
+    public nonisolated static func portField(_ p: Port, _ key: String) -> String? {
+        switch key {
+        case "id": p.id
+        case "name": p.name
+        case "network_id": p.networkID
+        case "mac_address": p.macAddress
+        case "device_id": p.deviceID
+        case "device_owner": p.deviceOwner
+        case "status": p.status
+        case "project_id", "tenant_id": p.projectID
+        case "binding:host_id": p.hostID
+        case "admin_state_up": String(p.adminStateUp)
+        case "description": p.std.description
+        default: nil
+        }
     }
 
     public func showPort(_ id: String, _ auth: AuthContext) throws -> JSONObject { Representation.port(try ownPort(id, auth)) }

@@ -32,5 +32,8 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, JSON)...) { self.init(elements) }
+    /// A literal's keys are distinct (like a `Dictionary` literal's), so they are taken as they are.
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        members = elements.map { (key: $0.0, value: $0.1) }
+    }
 }
