@@ -23,12 +23,7 @@ enum NetworkingRouter {
         resource(router, "ports", "port", list: { a, _ in await core.listPorts(a) },
                  show: { try await core.showPort($0, $1) }, create: { try await core.createPort($0, $1) },
                  update: { try await core.updatePort($0, $1, $2) }, delete: { try await core.deletePort($0, $1) },
-                 fastList: { request, context in
-                     let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
-                     let ports = await core.visiblePorts(network: networks.count == 1 ? networks[0] : nil, try context.requireAuth())
-                     return try Collections.respond("ports", ports, fields: NetworkingCore.portFields, field: NetworkingCore.portField,
-                                                    render: Representation.port, request, context)
-                 })
+                 fastList: { request, context in try await core.listPortsResponse(request, context) })
         resource(router, "security-groups", "security_group", list: { a, _ in try await core.listGroups(a) },
                  show: { try await core.showGroup($0, $1) }, create: { try await core.createGroup($0, $1) },
                  update: { try await core.updateGroup($0, $1, $2) }, delete: { try await core.deleteGroup($0, $1) })

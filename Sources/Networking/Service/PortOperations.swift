@@ -1,3 +1,4 @@
+import Hummingbird
 import OpenStackAPI
 
 /// `/v2.0/ports`.
@@ -26,6 +27,18 @@ extension NetworkingCore {
         "id", "name", "network_id", "mac_address", "device_id", "device_owner", "status", "project_id", "tenant_id",
         "binding:host_id", "admin_state_up", "description",
     ]
+
+    /// `GET /v2.0/ports`: filtered, ordered and paged on port ids, rendering only the page.
+    public func listPortsResponse(_ request: Request, _ context: APIRequestContext) throws -> Response {
+        let auth = try context.requireAuth()
+        let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
+        let ports = state.ports
+        let ids = (networks.count == 1 ? Array(state.portIDs[networks[0]] ?? []) : Array(ports.keys))
+            .filter { ports[$0].map { owns($0.projectID, auth) } ?? false }
+        return try Collections.respond("ports", ids, fields: Self.portFields,
+                                       field: { id, key in key == "id" ? id : ports[id].flatMap { Self.portField($0, key) } },
+                                       render: { Representation.port(ports[$0]!) }, request, context)
+    }
 
     public nonisolated static func portField(_ p: Port, _ key: String) -> String? {
         switch key {
