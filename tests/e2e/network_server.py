@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from identity_server import BINARY, IdentityServer  # noqa: E402
 
 NB_SCHEMA = Path(os.environ.get("OVN_NB_SCHEMA", "/usr/share/ovn/ovn-nb.ovsschema"))
+SB_SCHEMA = Path(os.environ.get("OVN_SB_SCHEMA", "/usr/share/ovn/ovn-sb.ovsschema"))
 READY = re.compile(r"network: listening on http://127\.0\.0\.1:(\d+)")
 
 
@@ -102,7 +103,8 @@ def as_list(value):
 
 
 class OVNNorthbound:
-    """A private OVN NB ovsdb-server on a unix socket in `directory`."""
+    """A private OVN central in `directory`: the NB ovsdb-server on a unix socket, plus an SB and a real
+    ovn-northd, so that what northd writes back to the NB (`up` of router ports) is there as in a cloud."""
 
     def __init__(self, directory):
         self.dir = Path(directory)
@@ -112,6 +114,13 @@ class OVNNorthbound:
         self.ctl = self.dir / "nb.ctl"
         self.log_path = self.dir / "nb.log"
         self.proc = None
+        self.sb_db, self.sb_sock, self.sb_ctl = self.dir / "sb.db", self.dir / "sb.sock", self.dir / "sb.ctl"
+        self.northd_ctl = self.dir / "northd.ctl"
+        self.sb_proc = self.northd = None
+
+    @property
+    def sb_remote(self):
+        return f"unix:{self.sb_sock}"
 
     @property
     def remote(self):
@@ -131,6 +140,20 @@ class OVNNorthbound:
                 raise RuntimeError(f"ovsdb-server (NB) did not come up; log: {self._log_text()}")
             time.sleep(0.05)
         self.nbctl("init")
+        subprocess.run(["ovsdb-tool", "create", str(self.sb_db), str(SB_SCHEMA)], check=True, capture_output=True, text=True)
+        self.sb_proc = subprocess.Popen(
+            ["ovsdb-server", str(self.sb_db), f"--remote=punix:{self.sb_sock}", f"--unixctl={self.sb_ctl}",
+             f"--log-file={self.dir / 'sb.log'}", "-vconsole:off"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while not self.sb_sock.exists():
+            if self.sb_proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("ovsdb-server (SB) did not come up")
+            time.sleep(0.05)
+        self.northd = subprocess.Popen(
+            ["ovn-northd", f"--ovnnb-db={self.remote}", f"--ovnsb-db={self.sb_remote}", f"--unixctl={self.northd_ctl}",
+             f"--log-file={self.dir / 'northd.log'}", "-vconsole:off"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return self
 
     def nbctl(self, *args, check=True):
@@ -171,6 +194,15 @@ class OVNNorthbound:
         return self.proc.pid if self.proc else None
 
     def stop(self):
+        for proc, ctl in ((self.northd, self.northd_ctl), (self.sb_proc, self.sb_ctl)):
+            if proc is not None and proc.poll() is None:
+                if ctl.exists():
+                    subprocess.run(["ovs-appctl", "-t", str(ctl), "exit"], capture_output=True, timeout=10)
+                    try:
+                        proc.wait(timeout=5)
+                    except subprocess.TimeoutExpired:
+                        pass
+                stop_pid(proc)
         if self.proc is None or self.proc.poll() is not None:
             return
         if self.ctl.exists():
@@ -214,7 +246,7 @@ class NetworkServer:
                                            extra_args=self.identity_args)
             self.identity.start()
             cmd = [str(self.binary), "serve", "network", "--state-dir", str(self.state_dir),
-                   "--listen", f"127.0.0.1:{port}", "--nb", self.nb.remote,
+                   "--listen", f"127.0.0.1:{port}", "--nb", self.nb.remote, "--sb", self.nb.sb_remote,
                    "--identity-url", self.identity.url,
                    "--identity-password-file", str(self.identity.state_dir / "admin-password"),
                    "--pidfile", str(self.pidfile)]
