@@ -10,6 +10,7 @@ enum Extensions {
 
     static let all: [Extension] = [
         .init(alias: "external-net", name: "Neutron external network", description: "Adds external network attribute to network resource."),
+        .init(alias: "subnet-external-network", name: "Subnet External Network", description: "Subnets of external networks are visible to all projects."),
         .init(alias: "net-mtu", name: "Network MTU", description: "Provides MTU attribute for a network resource."),
         .init(alias: "net-mtu-writable", name: "Network MTU (writable)", description: "Provides a writable MTU attribute for a network resource."),
         .init(alias: "provider", name: "Provider Network", description: "Expose mapping of virtual networks to physical networks"),

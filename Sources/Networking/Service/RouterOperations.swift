@@ -199,7 +199,8 @@ extension NetworkingCore {
         guard let object = info.object, let networkID = object["network_id"]?.string else {
             throw NeutronErrors.badRequest("Invalid input for external_gateway_info. Reason: network_id is required.")
         }
-        guard let network = state.networks[networkID], network.external else {
+        guard let network = state.networks[networkID], canSee(network, auth) else { throw NeutronErrors.notFound(.network, networkID) }
+        guard network.external else {
             throw NeutronErrors.badRequest("Bad router request: Network \(networkID) is not a valid external network.")
         }
         if let snat = object["enable_snat"], snat.bool == nil { throw NeutronErrors.invalidInput("'\(snat.text)' is not a valid boolean value") }

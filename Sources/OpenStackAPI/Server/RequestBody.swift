@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 
 extension Request {
@@ -21,8 +22,12 @@ extension Request {
         uri.queryParameters.get(name)
     }
 
-    /// All query parameters in order (repeated names kept).
+    /// All query parameters in order (repeated names kept); names are percent-decoded too
+    /// (`router%3Aexternal=True`), which hummingbird leaves to the caller.
     public var queryItems: [(String, String)] {
-        uri.queryParameters.map { (String($0.key), String($0.value)) }
+        uri.queryParameters.map { item in
+            let key = String(item.key)
+            return (key.contains("%") ? key.removingPercentEncoding ?? key : key, String(item.value))
+        }
     }
 }
