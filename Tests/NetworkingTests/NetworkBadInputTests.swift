@@ -127,10 +127,9 @@ import Testing
         let (network, subnet) = try await t.networkWithSubnet("bad")
         let port = try await t.core.createPort(["port": ["network_id": .string(network)]], Self.admin)
         let full = try await t.core.createNetwork(["network": ["name": "full"]], Self.admin)["id"]!.string!
-        let fullSubnet = try await t.core.createSubnet(["subnet": ["network_id": .string(full), "ip_version": 4, "cidr": "10.5.0.0/29",
+        _ = try await t.core.createSubnet(["subnet": ["network_id": .string(full), "ip_version": 4, "cidr": "10.5.0.0/29",
                                                                    "allocation_pools": [["start": "10.5.0.2", "end": "10.5.0.3"]]]], Self.admin)
         _ = try await t.core.createPort(["port": ["network_id": .string(full)]], Self.admin)
-        _ = fullSubnet
         let group = try await t.core.createGroup(["security_group": ["name": "g"]], Self.admin)["id"]!.string!
         _ = try await t.core.updatePort(port["id"]!.string!, ["port": ["security_groups": [.string(group)]]], Self.admin)
         let fixture = Fixture(network: network, subnet: subnet, port: port["id"]!.string!,
