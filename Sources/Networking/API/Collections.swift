@@ -8,22 +8,11 @@ enum Collections {
 
     static func respond(_ key: String, _ objects: [JSONObject], _ request: Request, _ context: APIRequestContext) throws -> Response {
         var query = try ListQuery(request.queryItems)
-        var filters: [String: [String]] = [:]
-        for (k, v) in query.filters { filters[k, default: []].append(v) }
+        let filters = grouped(query.filters)
         query.filters = []
         let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
         let page = try query.apply(to: selected)
-        var body: JSONObject = [key: .array(page.items.map(JSON.object))]
-        if query.limit != nil {
-            var links: [JSON] = []
-            let base = context.baseURL + request.uri.path
-            if let next = page.next { links.append(["rel": "next", "href": .string("\(base)?limit=\(query.limit!)&marker=\(next)")]) }
-            if let first = page.items.first?["id"]?.string, query.marker != nil {
-                links.append(["rel": "previous", "href": .string("\(base)?limit=\(query.limit!)&marker=\(first)&page_reverse=True")])
-            }
-            body[key + "_links"] = .array(links)
-        }
-        return JSONResponse.make(status: 200, body: .object(body))
+        return answer(key, page.items, next: page.next, query, request, context)
     }
 
     /// The same answer for a large collection without rendering every item: when every filter and sort key is a
@@ -35,8 +24,7 @@ enum Collections {
         guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
             return try respond(key, records.map(render), request, context)
         }
-        var filters: [String: [String]] = [:]
-        for (k, v) in query.filters { filters[k, default: []].append(v) }
+        let filters = grouped(query.filters)
         var items = records.filter { r in
             filters.allSatisfy { key, values in
                 guard let value = field(r, key) else { return true }
@@ -54,21 +42,20 @@ enum Collections {
                 return false
             }
         }
-        if query.pageReverse { items.reverse() }
-        if let marker = query.marker {
-            guard let i = items.firstIndex(where: { field($0, "id") == marker }) else { throw APIError.notFound("marker", marker) }
-            items.removeFirst(i + 1)
-        }
-        var next: String?
-        if let limit = query.limit, items.count > limit {
-            items = Array(items.prefix(limit))
-            next = items.last.flatMap { field($0, "id") }
-        }
-        if query.pageReverse { items.reverse() }
-        var objects = items.map(render)
-        if !query.fields.isEmpty {
-            objects = objects.map { o in JSONObject(o.members.filter { query.fields.contains($0.key) || $0.key == "id" }.map { ($0.key, $0.value) }) }
-        }
+        let page = try query.page(items) { field($0, "id") }
+        return answer(key, query.project(page.items.map(render)), next: page.next, query, request, context)
+    }
+
+    /// Filters by name, a repeated name keeping all its values.
+    private static func grouped(_ filters: [(key: String, value: String)]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (k, v) in filters { out[k, default: []].append(v) }
+        return out
+    }
+
+    /// `{"<key>": [...]}`, with `<key>_links` (next, previous) when the caller asked for a `limit`.
+    private static func answer(_ key: String, _ objects: [JSONObject], next: String?, _ query: ListQuery, _ request: Request,
+                               _ context: APIRequestContext) -> Response {
         var body: JSONObject = [key: .array(objects.map(JSON.object))]
         if let limit = query.limit {
             var links: [JSON] = []

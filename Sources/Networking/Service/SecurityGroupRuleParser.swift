@@ -13,7 +13,7 @@ enum SecurityGroupRuleParser {
             throw NeutronErrors.badRequest("Failed to parse request. Required attribute 'direction' not specified")
         }
         guard let direction = SecurityGroupRule.Direction(rawValue: directionText) else {
-            throw NeutronErrors.invalidInput("Invalid input for direction. Reason: \(directionText) is not in valid_values") 
+            throw NeutronErrors.invalidInput("Invalid input for direction. Reason: \(directionText) is not in valid_values")
         }
         let etherText = try a.string("ethertype") ?? "IPv4"
         guard let ether = SecurityGroupRule.EtherType(rawValue: etherText == "ipv4" ? "IPv4" : etherText == "ipv6" ? "IPv6" : etherText) else {

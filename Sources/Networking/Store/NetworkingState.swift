@@ -21,7 +21,7 @@ struct NetworkingState: Sendable {
     private(set) var defaultGroups: [String: String] = [:]
     /// Geneve VNIs in use.
     private(set) var vnis: Set<Int> = []
-    /// Ports using each security group (as member or as the remote group of a rule elsewhere: members only).
+    /// The ports that are members of each security group.
     private(set) var groupPorts: [String: Set<String>] = [:]
 
     func subnets(of network: String) -> [Subnet] { (subnetIDs[network] ?? []).compactMap { subnets[$0] } }

@@ -62,23 +62,32 @@ public struct ListQuery: Sendable {
                 return false
             }
         }
+        let (page, next) = try self.page(items) { $0[idKey]?.string }
+        return (project(page, idKey: idKey), next)
+    }
+
+    /// The page of already ordered `items` after the marker, at most `limit` long (backwards with `page_reverse`);
+    /// `next` is the id of its last item when more follow. 404 for a marker that is not among them.
+    public func page<Item>(_ items: [Item], id: (Item) -> String?) throws(APIError) -> (items: [Item], next: String?) {
+        var items = items
         if pageReverse { items.reverse() }
         if let marker {
-            guard let i = items.firstIndex(where: { $0[idKey]?.string == marker }) else {
-                throw APIError.notFound("marker", marker)
-            }
+            guard let i = items.firstIndex(where: { id($0) == marker }) else { throw APIError.notFound("marker", marker) }
             items.removeFirst(i + 1)
         }
         var next: String?
         if let limit, items.count > limit {
             items = Array(items.prefix(limit))
-            next = items.last?[idKey]?.string
+            next = items.last.flatMap(id)
         }
         if pageReverse { items.reverse() }
-        if !fields.isEmpty {
-            items = items.map { obj in JSONObject(obj.members.filter { fields.contains($0.key) || $0.key == idKey }.map { ($0.key, $0.value) }) }
-        }
         return (items, next)
+    }
+
+    /// The objects with only the `fields` asked for (and the id); all of them when none were.
+    public func project(_ objects: [JSONObject], idKey: String = "id") -> [JSONObject] {
+        guard !fields.isEmpty else { return objects }
+        return objects.map { obj in JSONObject(obj.members.filter { fields.contains($0.key) || $0.key == idKey }.map { ($0.key, $0.value) }) }
     }
 
     /// `true`/`True`/`1`/`yes` → true, `false`/`False`/`0`/`no` → false, anything else nil.
