@@ -25,6 +25,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // IPv4 and IPv6 addresses and networks: parsing, formatting, arithmetic (IPAM, the cluster underlay).
+        .target(name: "Addressing"),
         // Typed rows of the OVN NB/SB and Open_vSwitch tables, generated from the installed schemas.
         .target(name: "OVNModel", dependencies: ["OVSDB"]),
         // Generates Sources/OVNModel/Generated from /usr/share/{ovn,openvswitch}/*.ovsschema.
@@ -49,14 +51,14 @@ let package = Package(
         ]),
         // Neutron v2.0 with ML2/OVN semantics: resources, IPAM, the OVN driver (NB translation).
         .target(name: "Networking", dependencies: [
-            "OVSDB", "OVNModel", "OpenStackAPI",
+            "Addressing", "OVSDB", "OVNModel", "OpenStackAPI",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
-            "OVSDB", "OVNModel",
+            "Addressing", "OVSDB", "OVNModel",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,3 +1,4 @@
+import Addressing
 /// Subnet-pool-less IPAM: allocation pools, and free addresses chosen from them.
 enum IPAM {
     /// Usable host range of a network: IPv4 leaves out the network and broadcast addresses,

@@ -1,3 +1,5 @@
+public import Addressing
+
 /// A subnet of a network, with the IPAM settings its addresses are allocated from.
 public struct Subnet: Codable, Sendable, Hashable {
     public struct Pool: Codable, Sendable, Hashable {

@@ -1,3 +1,4 @@
+import Addressing
 import OpenStackAPI
 
 /// `/v2.0/floatingips`: an external address NATed to a port's fixed IP by the router that joins them.

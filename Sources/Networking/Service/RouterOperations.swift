@@ -1,3 +1,4 @@
+import Addressing
 import OpenStackAPI
 
 /// `/v2.0/routers` with `add_router_interface`, `remove_router_interface` and the external gateway (OVN L3).

@@ -1,3 +1,4 @@
+import Addressing
 import OpenStackAPI
 
 /// Reads and checks a security-group rule as Neutron's securitygroup extension does.

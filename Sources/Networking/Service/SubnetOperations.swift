@@ -1,3 +1,4 @@
+import Addressing
 import OpenStackAPI
 
 /// `/v2.0/subnets`.

@@ -1,3 +1,4 @@
+import Addressing
 /// Every resource in memory with the indexes the API needs (ports per network, addresses in use,
 /// MACs, VNIs). The store holds the same documents; `apply` changes both sides' view together.
 struct NetworkingState: Sendable {

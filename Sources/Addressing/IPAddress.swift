@@ -44,7 +44,7 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func parseV6(_ text: Substring) -> UInt128? {
-        let halves = text.components(separatedBy: "::")
+        let halves = text.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
         guard halves.count <= 2 else { return nil }
         func groups(_ s: String) -> [UInt16]? {
             if s.isEmpty { return [] }
