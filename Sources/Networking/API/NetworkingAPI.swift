@@ -5,6 +5,8 @@ import OpenStackAPI
 /// commit it, and render the answer from a snapshot of the state.
 struct NetworkingAPI: Sendable {
     let store: NetworkingStore
+    /// Each port's serialised JSON, for port lists.
+    let portCache = RenderCache<Port>(render: Representation.port)
 
     /// Every route, behind Neutron's error style and token authentication (the version documents are open).
     func router(validator: any TokenValidator) -> Router<APIRequestContext> {

@@ -1,4 +1,4 @@
-public import OpenStackAPI
+import OpenStackAPI
 
 /// Domain errors on the wire: `{"NeutronError": {type, message, detail}}` with the status of their kind.
 extension NetworkingError: APIErrorConvertible {

@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 import Hummingbird
 public import Logging
 public import OpenStackAPI
-public import OVSDB
+import OVSDB
 
 /// The networking service: connects to the Northbound, loads the database, repairs the Northbound
 /// from it, then serves the API while following port status and re-checking for drift periodically.

@@ -4,16 +4,18 @@ import OpenStackAPI
 /// `/v2.0/ports`; lists are filtered, ordered and paged on the records, rendering only the page.
 extension NetworkingAPI {
     var ports: ResourceHandlers {
-        let store = store
+        let store = store, cache = portCache
         return ResourceHandlers(
             list: { auth, request, context in
                 let s = await store.snapshot
                 let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
                 let ids = (networks.count == 1 ? Array(s.portIDs[networks[0]] ?? []) : Array(s.ports.keys))
                     .filter { s.ports[$0].map { s.owns($0.projectID, auth) } ?? false }
+                cache.prune(liveCount: s.ports.count) { s.ports[$0] != nil }
                 return try Collections.respond("ports", ids, fields: Self.portFields,
                                                field: { id, key in key == "id" ? id : s.ports[id].flatMap { Self.portField($0, key) } },
-                                               render: { Representation.port(s.ports[$0]!) }, request, context)
+                                               render: { Representation.port(s.ports[$0]!) }, serialized: { cache.bytes($0, s.ports[$0]!) },
+                                               request, context)
             },
             show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth)) },
             create: { body, auth in

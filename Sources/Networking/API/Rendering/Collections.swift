@@ -1,5 +1,5 @@
-public import Hummingbird
-public import OpenStackAPI
+import Hummingbird
+import OpenStackAPI
 
 /// Neutron's collection queries: attribute filters (a repeated key matches any of its values),
 /// tag filters, `fields`, sorting and `limit`/`marker` with `<collection>_links`.
@@ -18,8 +18,10 @@ enum Collections {
     /// The same answer for a large collection without rendering every item: when every filter and sort key is a
     /// plain field of the records (`field` answers it), records are filtered, ordered and paged first and only
     /// the page is rendered. Pages are ordered by id unless a sort is asked for, so markers are stable.
+    /// With `serialized`, a page without `fields` is answered by concatenating each record's cached bytes.
     static func respond<R>(_ key: String, _ records: [R], fields known: Set<String>, field: (R, String) -> String?,
-                           render: (R) -> JSONObject, _ request: Request, _ context: APIRequestContext) throws -> Response {
+                           render: (R) -> JSONObject, serialized: ((R) -> [UInt8])? = nil,
+                           _ request: Request, _ context: APIRequestContext) throws -> Response {
         let query = try ListQuery(request.queryItems)
         guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
             return try respond(key, records.map(render), request, context)
@@ -43,6 +45,10 @@ enum Collections {
             }
         }
         let page = try query.page(items) { field($0, "id") }
+        if let serialized, query.fields.isEmpty {
+            return answer(key, page.items.map(serialized), first: page.items.first.flatMap { field($0, "id") }, next: page.next,
+                          query, request, context)
+        }
         return answer(key, query.project(page.items.map(render)), next: page.next, query, request, context)
     }
 
@@ -57,16 +63,40 @@ enum Collections {
     private static func answer(_ key: String, _ objects: [JSONObject], next: String?, _ query: ListQuery, _ request: Request,
                                _ context: APIRequestContext) -> Response {
         var body: JSONObject = [key: .array(objects.map(JSON.object))]
-        if let limit = query.limit {
-            var links: [JSON] = []
-            let base = context.baseURL + request.uri.path
-            if let next { links.append(["rel": "next", "href": .string("\(base)?limit=\(limit)&marker=\(next)")]) }
-            if let first = objects.first?["id"]?.string, query.marker != nil {
-                links.append(["rel": "previous", "href": .string("\(base)?limit=\(limit)&marker=\(first)&page_reverse=True")])
-            }
-            body[key + "_links"] = .array(links)
-        }
+        if let links = links(first: objects.first?["id"]?.string, next: next, query, request, context) { body[key + "_links"] = links }
         return JSONResponse.make(status: 200, body: .object(body))
+    }
+
+    /// The same body from items already serialised: `{"<key>": [` the items joined `], "<key>_links": …}`.
+    private static func answer(_ key: String, _ items: [[UInt8]], first: String?, next: String?, _ query: ListQuery, _ request: Request,
+                               _ context: APIRequestContext) -> Response {
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
+        out += JSON.string(key).serialized
+        out.insert(UInt8(ascii: "{"), at: 0)
+        out += Array(": [".utf8)
+        for (n, item) in items.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out += item
+        }
+        out.append(UInt8(ascii: "]"))
+        if let links = links(first: first, next: next, query, request, context) {
+            out += Array(", ".utf8) + JSON.string(key + "_links").serialized + Array(": ".utf8) + links.serialized
+        }
+        out.append(UInt8(ascii: "}"))
+        return JSONResponse.make(status: 200, serialized: out)
+    }
+
+    /// `next` and `previous` links, when the caller asked for a `limit`.
+    private static func links(first: String?, next: String?, _ query: ListQuery, _ request: Request, _ context: APIRequestContext) -> JSON? {
+        guard let limit = query.limit else { return nil }
+        var links: [JSON] = []
+        let base = context.baseURL + request.uri.path
+        if let next { links.append(["rel": "next", "href": .string("\(base)?limit=\(limit)&marker=\(next)")]) }
+        if let first, query.marker != nil {
+            links.append(["rel": "previous", "href": .string("\(base)?limit=\(limit)&marker=\(first)&page_reverse=True")])
+        }
+        return .array(links)
     }
 
     static func matches(_ object: JSONObject, _ key: String, _ values: [String]) -> Bool {
