@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 BINARY = Path(os.environ.get("OVNSTACK_BIN", REPO / ".build" / "debug" / "ovnstack"))
 READY = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 OVNSTACK = Path(os.environ.get("OVNSTACK_BIN", ROOT / ".build/debug/ovnstack"))
 OPENSTACK = Path(sys.executable).parent / "openstack"
 

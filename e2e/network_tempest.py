@@ -1,6 +1,6 @@
 """Run tempest's `tempest.api.network` tests against a fresh `ovnstack serve network` (dynamic credentials).
 
-Usage: .venv/bin/python tests/e2e/network_tempest.py [--regex R] [--concurrency N] [--ipv6] [--keep] [--debug]
+Usage: .venv/bin/python e2e/network_tempest.py [--regex R] [--concurrency N] [--ipv6] [--keep] [--debug]
                                                     [--report FILE]
 
 The fixture (network_server.NetworkServer) runs a private OVN NB, `ovnstack serve identity` (its catalog names only the

@@ -4,5 +4,5 @@
 # (see network_tempest.py). Needs .build/debug/ovnstack (or $OVNSTACK_BIN), ovsdb-server/ovn-nbctl and the venv.
 # Exits 0 only when every test that ran passed.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-exec "${VENV:-.venv}/bin/python" tests/e2e/network_tempest.py "$@"
+cd "$(dirname "$0")/.."
+exec "${VENV:-.venv}/bin/python" e2e/network_tempest.py "$@"

@@ -1,6 +1,6 @@
 """Run tempest's `tempest.api.identity` tests against a fresh `ovnstack serve identity` (dynamic credentials).
 
-Usage: .venv/bin/python tests/e2e/identity_tempest.py [--regex R] [--concurrency N] [--keep]
+Usage: .venv/bin/python e2e/identity_tempest.py [--regex R] [--concurrency N] [--keep]
 Tests of APIs the service does not implement are listed, with the reason, in identity_tempest_exclude.txt.
 Exit status 0 only when every test that ran passed (and at least one ran).
 """

@@ -3,18 +3,18 @@
 # (tempest.api.identity, then tempest.api.network).
 # Makes the venv (.venv, or $VENV) on first use. Exits non-zero when any test fails.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 export VENV
 if [ ! -x "$VENV/bin/tempest" ] || [ ! -x "$VENV/bin/pytest" ] || [ ! -x "$VENV/bin/openstack" ]; then
     echo "== e2e: creating $VENV with the OpenStack clients"
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --disable-pip-version-check -r tests/e2e/requirements.txt
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r e2e/requirements.txt
 fi
 swift build --product ovnstack
 echo "== e2e: openstack CLI"
-"$VENV/bin/pytest" -q tests/e2e
+"$VENV/bin/pytest" -q e2e
 echo "== e2e: tempest.api.identity"
-tests/e2e/run_tempest_identity.sh
+e2e/run_tempest_identity.sh
 echo "== e2e: tempest.api.network"
-tests/e2e/run_tempest_network.sh
+e2e/run_tempest_network.sh
