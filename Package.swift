@@ -58,6 +58,16 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Glance v2 subset: image records, uploads with their hashes, downloads.
+        .target(name: "Image", dependencies: [
+            "OpenStackAPI",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
             "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
@@ -65,7 +75,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity", "Networking", "OpenStackAPI",
+            "OVSDB", "Deploy", "Identity", "Image", "Networking", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
