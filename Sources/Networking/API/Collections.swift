@@ -96,7 +96,8 @@ enum Collections {
             switch value {
             case .bool(let b): ListQueryTruth.parse(wanted) == b
             case .string(let s): s == wanted
-            case .number(let n): Double(wanted) == n
+            case .int(let n): Int(wanted) == n
+            case .double(let n): Double(wanted) == n
             case .null: wanted.isEmpty || wanted == "None"
             case .array(let items): items.contains { $0.string == wanted }
             case .object: false

@@ -58,7 +58,7 @@ struct CloudNetworks {
         var request = URLRequest(url: URL(string: "\(identity)/auth/tokens?nocatalog")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.serialized)
+        request.httpBody = Data(body.bytes)
         let (_, response) = try await URLSession.shared.data(for: request)
         guard let http = response as? HTTPURLResponse, http.statusCode == 201, let token = http.value(forHTTPHeaderField: "X-Subject-Token") else {
             throw CloudAccessError("identity refused the \(user) credentials; check \(layout.identityDir("ctl"))")
@@ -71,7 +71,7 @@ struct CloudNetworks {
         request.httpMethod = method
         request.setValue(token, forHTTPHeaderField: "X-Auth-Token")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let body { request.httpBody = Data(body.serialized) }
+        if let body { request.httpBody = Data(body.bytes) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let json = (try? JSONParser.parse(Array(data))) ?? .null
