@@ -310,7 +310,7 @@ extension NetworkingCore {
                 throw NeutronErrors.invalidInput("Invalid input for extra_dhcp_opts. Reason: '\(item.text)' has no opt_name")
             }
             let value = item["opt_value"]?.string ?? ""
-            let version = item["ip_version"]?.number.map { Int($0) } ?? item["ip_version"]?.string.flatMap { Int($0) } ?? 4
+            let version = try item["ip_version"].flatMap { $0.isNull ? nil : $0 }.map { v throws(APIError) in try Attributes.integer(v, "extra_dhcp_opts") } ?? 4
             guard version == 4 || version == 6 else { throw NeutronErrors.invalidInput("Invalid input for extra_dhcp_opts. Reason: ip_version \(version)") }
             out.removeAll { $0.name == name && $0.ipVersion == version }
             out.append(.init(name: name, value: value, ipVersion: version))

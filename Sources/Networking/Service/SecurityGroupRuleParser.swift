@@ -21,8 +21,8 @@ enum SecurityGroupRuleParser {
             throw APIError(status: 400, message: "Invalid input for ethertype. Reason: \(etherText) is not in valid_values.", type: "InvalidInput")
         }
         var proto: String?
-        if let number = a.value("protocol")?.number {
-            proto = String(Int(number))
+        if let number = a.value("protocol"), number.number != nil {
+            proto = try String(Attributes.integer(number, "protocol"))
         } else {
             proto = try a.string("protocol", nullable: true)?.lowercased()
         }
