@@ -46,14 +46,15 @@ import Testing
         #expect(a != ["x": 1] && a != ["x": 2, "y": [true, nil]] && JSON.int(1) != .double(1))
     }
 
-    /// Parsing and reading every member of a large object grows linearly: four times the members,
-    /// far less than the sixteen times a quadratic key scan would take.
+    /// Parsing and reading every member of a large object grows linearly: eight times the members
+    /// cost about eight times as much (best of five, so other tests running beside it barely matter),
+    /// far less than the sixty-four times a quadratic key scan would take.
     @Test func largeObjectsParseAndReadInLinearTime() throws {
         func cost(_ size: Int) throws -> Duration {
             let text = "{" + (0..<size).map { #""member-\#($0)":\#($0)"# }.joined(separator: ",") + "}"
             let bytes = Array(text.utf8)
             var best = Duration.seconds(1000)
-            for _ in 0..<3 {
+            for _ in 0..<5 {
                 let clock = ContinuousClock()
                 var found = 0
                 let elapsed = try clock.measure {
@@ -65,9 +66,9 @@ import Testing
             }
             return best
         }
-        let small = try cost(10_000), large = try cost(40_000)
+        let small = try cost(5_000), large = try cost(40_000)
         let ratio = large / small
-        #expect(ratio < 8, "10,000 members: \(small), 40,000 members: \(large)")
+        #expect(ratio < 24, "5,000 members: \(small), 40,000 members: \(large)")
         #expect(try JSONParser.parse("{" + (0..<20_000).map { #""m\#($0)":null"# }.joined(separator: ",") + "}").object?.count == 20_000)
     }
 }
