@@ -1,8 +1,8 @@
 /// A JSON object: members in insertion order, lookups by key in O(1).
 ///
-/// Small objects (API bodies) are searched linearly; once an object has more than
-/// ``indexThreshold`` members it keeps a key → position index, so building and reading
-/// objects with tens of thousands of members (OVSDB monitor updates) is never quadratic.
+/// Small objects (API bodies, rows) are searched linearly and cost no more than their member array;
+/// once an object has more than `indexThreshold` members it keeps a key → position index, so building
+/// and reading objects with tens of thousands of members (OVSDB monitor updates) is never quadratic.
 public struct JSONObject: Sendable {
     /// The members in order.
     public private(set) var members: [(key: String, value: JSON)]
@@ -10,7 +10,7 @@ public struct JSONObject: Sendable {
     private var index: [String: Int]?
 
     /// Above this many members the object keeps an index.
-    static let indexThreshold = 8
+    static let indexThreshold = 32
 
     /// An empty object.
     public init() { members = [] }
@@ -114,6 +114,17 @@ extension JSONObject: Hashable {
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
-    /// An object with the members in the order written; a repeated key keeps its last value.
-    public init(dictionaryLiteral elements: (String, JSON)...) { self.init(elements) }
+    /// An object with the members in the order written.
+    public init(dictionaryLiteral elements: (String, JSON)...) { self.init(literal: elements) }
+
+    /// A literal's keys are distinct (as a `Dictionary` literal's must be), so a small one is taken
+    /// as written, without the duplicate-key scan: API representations are built this way by the thousand.
+    init(literal elements: [(String, JSON)]) {
+        if elements.count > Self.indexThreshold {
+            self.init(elements)
+        } else {
+            self.init()
+            members = elements.map { (key: $0.0, value: $0.1) }
+        }
+    }
 }
