@@ -30,6 +30,8 @@ let package = Package(
         ]),
         // IPv4 and IPv6 addresses and networks: parsing, formatting, arithmetic (IPAM, the cluster underlay).
         .target(name: "Addressing"),
+        // Runs external programs: to completion with their output, or in the background (Deploy, test support).
+        .target(name: "ProgramRunner"),
         // Typed rows of the OVN NB/SB and Open_vSwitch tables, generated from the installed schemas.
         .target(name: "OVNModel", dependencies: ["OVSDB"]),
         // Generates Sources/OVNModel/Generated from /usr/share/{ovn,openvswitch}/*.ovsschema.
@@ -62,27 +64,31 @@ let package = Package(
         ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
-            "Addressing", "OVSDB", "OVNModel",
+            "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
             "OVSDB", "Deploy", "Identity", "Networking", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "OVSDBTestSupport", dependencies: ["OVSDB"], path: "Tests/OVSDBTestSupport"),
+        .target(name: "OVSDBTestSupport", dependencies: ["OVSDB", "ProgramRunner"], path: "Tests/OVSDBTestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "OVSDBTests", dependencies: [
-            "OVSDB", "OVSDBTestSupport",
+            "OVSDB", "OVSDBTestSupport", "ProgramRunner",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
+        .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
-        .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
+        .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner"], path: "bench/ovsdb-bench"),
     ]
 )

@@ -18,6 +18,13 @@ public enum JSONResponse {
         return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// A 200-style JSON response from a body already serialised (e.g. a list joined from cached items).
+    public static func make(status: Int, serialized bytes: [UInt8]) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     /// An empty response (204 by default).
     public static func empty(status: Int = 204, headers: [(String, String)] = []) -> Response {
         var fields = HTTPFields()
