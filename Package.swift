@@ -19,8 +19,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
+        // One JSON value, parser and serializer for the whole project: exact integers, ordered objects, depth limit.
+        .target(name: "JSON"),
         // RFC 7047 client: transport, JSON-RPC, schema, values, transactions, monitored replica.
         .target(name: "OVSDB", dependencies: [
+            "JSON",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -35,6 +38,7 @@ let package = Package(
         .executableTarget(name: "ovsdb-modelgen", dependencies: ["OVSDB"]),
         // Shared OpenStack HTTP conventions: errors, request ids, versions, pagination, tokens, policy.
         .target(name: "OpenStackAPI", dependencies: [
+            "JSON",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -83,6 +87,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "OVSDBTestSupport", dependencies: ["OVSDB", "ProgramRunner"], path: "Tests/OVSDBTestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "OVSDBTests", dependencies: [
             "OVSDB", "OVSDBTestSupport", "ProgramRunner",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -151,3 +151,49 @@ import Testing
         await t.destroy()
     }
 }
+
+/// Numbers a fuzzer sent: each is Neutron's 400 naming the field, never a trap, and the service keeps working.
+@Suite struct NetworkBadNumberTests {
+    static let admin = TestNetworking.admin
+
+    static func rule(_ group: String, _ members: String) throws -> JSONObject {
+        let text = #"{"security_group_rule": {"security_group_id": "\#(group)", "direction": "ingress", \#(members)}}"#
+        return try #require(try JSONParser.parse(text).object)
+    }
+
+    @Test func hugeAndFractionalNumbersAreRefused() async throws {
+        let t = try await TestNetworking()
+        let group = try await t.core.createGroup(["security_group": ["name": "g"]], Self.admin)["id"]!.string!
+        let rulesBefore = await t.core.listRules(Self.admin).count
+        let cases: [(members: String, field: String, value: String?)] = [
+            (#""protocol": 18446744073709551616"#, "protocol", "18446744073709551616"),
+            (#""protocol": -18446744073709551616"#, "protocol", "-18446744073709551616"),
+            (#""protocol": 6.5"#, "protocol", "6.5"),
+            (#""protocol": "tcp", "port_range_min": 1e300, "port_range_max": 80"#, "port_range_min", nil),
+            (#""protocol": "tcp", "port_range_min": -0.5"#, "port_range_min", "-0.5"),
+            (#""protocol": "tcp", "port_range_min": 22, "port_range_max": 9223372036854775808"#, "port_range_max", "9223372036854775808"),
+        ]
+        for c in cases {
+            do {
+                _ = try await t.core.createRule(try Self.rule(group, c.members), Self.admin)
+                Issue.record("\(c.members): accepted")
+            } catch let error as APIError {
+                #expect(error.status == 400 && error.type == "InvalidInput", "\(c.members): \(error.message)")
+                #expect(error.message.contains("Invalid input for \(c.field). Reason: '\(c.value ?? "")"), "\(error.message)")
+                #expect(error.message.contains("' is not an integer"), "\(error.message)")
+            }
+        }
+        // 1e400 is not a finite number: the body is not JSON (the HTTP layer answers 400 malformed).
+        #expect(throws: JSONParseError.self) { try Self.rule(group, #""protocol": 1e400"#) }
+        // A DHCP option's ip_version too.
+        let (network, _) = try await t.networkWithSubnet("n")
+        let port = try #require(try JSONParser.parse(#"{"port": {"network_id": "\#(network)", "extra_dhcp_opts": [{"opt_name": "mtu", "opt_value": "1400", "ip_version": 1e19}]}}"#).object)
+        await #expect(throws: APIError.self) { _ = try await t.core.createPort(port, Self.admin) }
+        #expect(await t.core.listRules(Self.admin).count == rulesBefore)
+        // Still serving: integral numbers, also written as 22.0, are accepted.
+        let ok = try await t.core.createRule(try Self.rule(group, #""protocol": 6, "port_range_min": 22.0, "port_range_max": 22"#), Self.admin)
+        #expect(ok["protocol"] == "6" && ok["port_range_min"] == 22)
+        #expect(await t.core.listRules(Self.admin).count == rulesBefore + 1)
+        await t.destroy()
+    }
+}

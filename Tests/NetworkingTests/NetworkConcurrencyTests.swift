@@ -13,7 +13,7 @@ import Testing
             for n in 0..<40 {
                 group.addTask {
                     let net = try await core.createNetwork(["network": ["name": .string("n\(n)")]], admin)
-                    return Int(net["provider:segmentation_id"]!.number!)
+                    return net["provider:segmentation_id"]!.int!
                 }
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }

@@ -153,7 +153,7 @@ struct SwiftSide: Sendable {
         // Unreferenced ports are collected at commit, so they are counted in a second transaction.
         var check = Transaction()
         let count = check.select(lspTable, columns: ["_uuid"])
-        let left = try await client.transact(check).results[count]["rows"]?.arrayValue?.count ?? -1
+        let left = try await client.transact(check).results[count]["rows"]?.array?.count ?? -1
         await client.close()
         guard left == 0 else { throw BenchError("reset left \(left) ports") }
     }

@@ -13,7 +13,7 @@ public enum ErrorStyle: Sendable {
     public func body(for error: APIError) -> JSON {
         switch self {
         case .keystone:
-            return ["error": ["code": .number(Double(error.status)), "message": .string(error.message), "title": .string(error.title)]]
+            return ["error": ["code": .int(error.status), "message": .string(error.message), "title": .string(error.title)]]
         case .neutron:
             return ["NeutronError": ["type": .string(error.type ?? error.title.replacingOccurrences(of: " ", with: "")),
                                      "message": .string(error.message), "detail": ""]]
@@ -21,7 +21,7 @@ public enum ErrorStyle: Sendable {
             return ["code": .string("\(error.status) \(error.title)"), "title": .string(error.title), "message": .string(error.message)]
         case .nova:
             let key = error.type ?? Self.novaKey(error.status)
-            let inner: JSON = ["code": .number(Double(error.status)), "message": .string(error.message)]
+            let inner: JSON = ["code": .int(error.status), "message": .string(error.message)]
             return .object(JSONObject([(key, inner)]))
         }
     }

@@ -5,7 +5,7 @@ import HTTPTypes
 public enum JSONResponse {
     /// A JSON response with status, body and extra headers.
     public static func make(status: Int, body: JSON, headers: [(String, String)] = [], head: Bool = false) -> Response {
-        let bytes = body.serialized
+        let bytes = body.bytes
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         for (name, value) in headers {

@@ -54,7 +54,7 @@ struct CloudNetworks {
             "name": .string(user), "domain": domain, "password": .string(password)]]],
             "scope": ["project": ["name": .string(project), "domain": domain]]]]
         let response = try await CloudHTTP.send(
-            .POST, "\(identity)/auth/tokens?nocatalog", headers: [("Content-Type", "application/json")], body: body.serialized)
+            .POST, "\(identity)/auth/tokens?nocatalog", headers: [("Content-Type", "application/json")], body: body.bytes)
         guard response.status == 201, let token = response.headers.first(name: "X-Subject-Token") else {
             throw CloudAccessError("identity refused the \(user) credentials; check \(layout.identityDir("ctl"))")
         }
@@ -63,7 +63,7 @@ struct CloudNetworks {
 
     private func send(_ method: String, _ url: String, _ token: String, _ body: JSON?) async throws -> (Int, JSON) {
         let response = try await CloudHTTP.send(
-            HTTPMethod(rawValue: method), url, headers: [("X-Auth-Token", token), ("Content-Type", "application/json")], body: body?.serialized)
+            HTTPMethod(rawValue: method), url, headers: [("X-Auth-Token", token), ("Content-Type", "application/json")], body: body?.bytes)
         let status = response.status
         let json = (try? JSONParser.parse(response.body)) ?? .null
         guard (200..<300).contains(status) else {

@@ -61,10 +61,44 @@ struct Attributes: Sendable {
             if nullable { return .some(nil) }
             throw NetworkingError.invalidInput("'None' is not an integer")
         }
-        // Only integers that fit: a huge or fractional number is the caller's error, never a conversion trap.
-        if let n = value.number, n == n.rounded(), abs(n) < 1e15 { return .some(Int(n)) }
-        if let s = value.string, let n = Int(s) { return .some(n) }
-        throw NetworkingError.invalidInput("Invalid input for \(key). Reason: '\(value.text)' is not an integer")
+        return .some(try Self.integer(value, key))
+    }
+
+    /// An integer read from a body: an exact JSON integer, an integral number that fits in `Int`,
+    /// or a string of digits; anything else (a fraction, 1e300, 18446744073709551616) is Neutron's
+    /// 400 naming the field, never a trapping conversion.
+    static func integer(_ value: JSON, _ key: String) throws(NetworkingError) -> Int {
+        switch value {
+        case .int(let i): return i
+        case .double(let d): if let i = Int(exactly: d) { return i }
+        case .string(let s): if let i = Int(s) { return i }
+        default: break
+        }
+        let text = value.string ?? value.double.flatMap(integralDigits) ?? value.text
+        throw NetworkingError.invalidInput("Invalid input for \(key). Reason: '\(text)' is not an integer")
+    }
+
+    /// The exact decimal digits of an integral `Double` too large for `Int`, as Python prints the
+    /// integer a client sent (1.8446744073709552e+19 → "18446744073709551616"); nil otherwise.
+    static func integralDigits(_ d: Double) -> String? {
+        guard d.isFinite, d == d.rounded(.towardZero), d.magnitude >= 0x1p63 else { return nil }
+        // d = m · 2^(e-52) with m < 2^53; limbs in base 10^9, least significant first.
+        let base: UInt64 = 1_000_000_000
+        let m = d.significandBitPattern | (1 << 52)
+        var limbs = [m % base, m / base % base, m / base / base]
+        for _ in 0..<(Int(d.exponent) - 52) {
+            var carry: UInt64 = 0
+            for i in limbs.indices {
+                let v = limbs[i] * 2 + carry
+                limbs[i] = v % base
+                carry = v / base
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+        let high = String(limbs.last!)
+        let rest = limbs.dropLast().reversed().map { let s = String($0); return String(repeating: "0", count: 9 - s.count) + s }
+        return (d < 0 ? "-" : "") + high + rest.joined()
     }
 
     func array(_ key: String) throws(NetworkingError) -> [JSON]? {

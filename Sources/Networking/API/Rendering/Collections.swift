@@ -72,16 +72,16 @@ enum Collections {
                                _ context: APIRequestContext) -> Response {
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
-        out += JSON.string(key).serialized
+        out += JSON.string(key).bytes
         out.insert(UInt8(ascii: "{"), at: 0)
-        out += Array(": [".utf8)
+        out += Array(":[".utf8)
         for (n, item) in items.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             out += item
         }
         out.append(UInt8(ascii: "]"))
         if let links = links(first: first, next: next, query, request, context) {
-            out += Array(", ".utf8) + JSON.string(key + "_links").serialized + Array(": ".utf8) + links.serialized
+            out += Array(",".utf8) + JSON.string(key + "_links").bytes + Array(":".utf8) + links.bytes
         }
         out.append(UInt8(ascii: "}"))
         return JSONResponse.make(status: 200, serialized: out)
@@ -126,7 +126,8 @@ enum Collections {
             switch value {
             case .bool(let b): ListQueryTruth.parse(wanted) == b
             case .string(let s): s == wanted
-            case .number(let n): Double(wanted) == n
+            case .int(let n): Int(wanted) == n
+            case .double(let n): Double(wanted) == n
             case .null: wanted.isEmpty || wanted == "None"
             case .array(let items): items.contains { $0.string == wanted }
             case .object: false

@@ -19,7 +19,7 @@ final class RenderCache<Resource: Equatable & Sendable>: Sendable {
     /// The serialised form of `resource` (rendered now if the cached one is missing or stale).
     func bytes(_ id: String, _ resource: Resource) -> [UInt8] {
         if let hit = entries.withLock({ $0[id] }), hit.resource == resource { return hit.bytes }
-        let bytes = JSON.object(render(resource)).serialized
+        let bytes = JSON.object(render(resource)).bytes
         entries.withLock { $0[id] = Entry(resource: resource, bytes: bytes) }
         return bytes
     }

@@ -7,13 +7,13 @@ enum Representation {
         o["tags"] = .array(std.tags.map(JSON.string))
         o["created_at"] = .string(std.createdAt)
         o["updated_at"] = .string(std.updatedAt)
-        o["revision_number"] = .number(Double(std.revision))
+        o["revision_number"] = .int(std.revision)
     }
 
     static func network(_ n: Network, subnets: [String], admin: Bool) -> JSONObject {
         var o: JSONObject = [
             "id": .string(n.id), "name": .string(n.name), "tenant_id": .string(n.projectID),
-            "admin_state_up": .bool(n.adminStateUp), "mtu": .number(Double(n.mtu)), "status": "ACTIVE",
+            "admin_state_up": .bool(n.adminStateUp), "mtu": .int(n.mtu), "status": "ACTIVE",
             "subnets": .array(subnets.map(JSON.string)), "shared": .bool(n.shared), "project_id": .string(n.projectID),
             "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": false,
             "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)), "availability_zones": [],
@@ -22,7 +22,7 @@ enum Representation {
         if admin {
             o["provider:network_type"] = .string(n.networkType)
             o["provider:physical_network"] = .optional(n.physicalNetwork)
-            o["provider:segmentation_id"] = n.segmentationID.map { .number(Double($0)) } ?? .null
+            o["provider:segmentation_id"] = n.segmentationID.map { .int($0) } ?? .null
         }
         standard(&o, n.std)
         return o
@@ -31,7 +31,7 @@ enum Representation {
     static func subnet(_ s: Subnet) -> JSONObject {
         var o: JSONObject = [
             "id": .string(s.id), "name": .string(s.name), "tenant_id": .string(s.projectID), "network_id": .string(s.networkID),
-            "ip_version": .number(Double(s.ipVersion)), "subnetpool_id": .null, "enable_dhcp": .bool(s.enableDHCP),
+            "ip_version": .int(s.ipVersion), "subnetpool_id": .null, "enable_dhcp": .bool(s.enableDHCP),
             "ipv6_ra_mode": .optional(s.ipv6RAMode), "ipv6_address_mode": .optional(s.ipv6AddressMode),
             "gateway_ip": .optional(s.gatewayIP), "cidr": .string(s.cidr),
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
@@ -57,7 +57,7 @@ enum Representation {
             "binding:vif_details": bound ? ["port_filter": true, "connectivity": "l2"] : [:],
             "allowed_address_pairs": .array(p.allowedAddressPairs.map { ["ip_address": .string($0.ipAddress), "mac_address": .string($0.macAddress)] }),
             "extra_dhcp_opts": .array(p.extraDHCPOpts.map {
-                ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .number(Double($0.ipVersion))]
+                ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .int($0.ipVersion)]
             }),
         ]
         standard(&o, p.std)
@@ -78,14 +78,14 @@ enum Representation {
         var o: JSONObject = [
             "id": .string(r.id), "tenant_id": .string(r.projectID), "security_group_id": .string(r.securityGroupID),
             "ethertype": .string(r.etherType.rawValue), "direction": .string(r.direction.rawValue),
-            "protocol": .optional(r.ipProtocol), "port_range_min": r.portRangeMin.map { .number(Double($0)) } ?? .null,
-            "port_range_max": r.portRangeMax.map { .number(Double($0)) } ?? .null, "remote_ip_prefix": .optional(r.remoteIPPrefix),
+            "protocol": .optional(r.ipProtocol), "port_range_min": r.portRangeMin.map { .int($0) } ?? .null,
+            "port_range_max": r.portRangeMax.map { .int($0) } ?? .null, "remote_ip_prefix": .optional(r.remoteIPPrefix),
             "remote_address_group_id": .null, "normalized_cidr": .optional(r.remoteIPPrefix), "remote_group_id": .optional(r.remoteGroupID),
         ]
         o["description"] = .string(r.std.description)
         o["created_at"] = .string(r.std.createdAt)
         o["updated_at"] = .string(r.std.updatedAt)
-        o["revision_number"] = .number(Double(r.std.revision))
+        o["revision_number"] = .int(r.std.revision)
         o["project_id"] = .string(r.projectID)
         return o
     }

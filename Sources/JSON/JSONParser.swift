@@ -1,23 +1,25 @@
-/// A JSON parse failure with the byte offset where it happened.
-public struct JSONParseError: Error, Sendable, CustomStringConvertible {
-    /// Offset into the input.
-    public let offset: Int
-    /// What was wrong there.
-    public let reason: String
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-}
-
-/// A strict RFC 8259 parser over UTF-8 bytes, keeping integers exact.
+/// A strict RFC 8259 parser over UTF-8 bytes. Integers that fit in `Int` stay exact; every other
+/// number becomes a `Double` (never a trap); it never recurses deeper than ``maxDepth``.
 public struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
     private var depth = 0
-    private static let maxDepth = 512
+    /// The deepest nesting of arrays and objects accepted.
+    public static let maxDepth = 128
 
     /// Parses one complete JSON document (surrounding white space allowed).
     public static func parse(_ input: [UInt8]) throws(JSONParseError) -> JSON {
         let result = input.withUnsafeBytes { buffer in
             Result { () throws(JSONParseError) -> JSON in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    /// Parses one complete JSON document from a string.
+    public static func parse(_ text: String) throws(JSONParseError) -> JSON {
+        var text = text
+        let result = text.withUTF8 { buffer in
+            Result { () throws(JSONParseError) -> JSON in try parse(UnsafeRawBufferPointer(buffer)) }
         }
         return try result.get()
     }
@@ -30,11 +32,6 @@ public struct JSONParser {
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.error("trailing characters") }
         return value
-    }
-
-    /// Parses a JSON document from a string.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSON {
-        try parse(Array(text.utf8))
     }
 
     private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
@@ -66,35 +63,38 @@ public struct JSONParser {
 
     private mutating func expect(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw error("unexpected end of input") }
-        for i in 0..<count where bytes[index + i] != word.utf8Start[i] { throw error("invalid literal") }
+        for i in 0..<count {
+            guard index + i < bytes.count else { index += i; throw error("unexpected end of input") }
+            guard bytes[index + i] == word.utf8Start[i] else { index += i; throw error("invalid literal") }
+        }
         index += count
     }
 
     private mutating func enter() throws(JSONParseError) {
         depth += 1
         if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth)") }
+        index += 1
+        skipWhitespace()
     }
 
     private mutating func parseObject() throws(JSONParseError) -> JSON {
         try enter()
         defer { depth -= 1 }
-        index += 1
-        var object: [String: JSON] = [:]
-        skipWhitespace()
+        var object = JSONObject()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected object key") }
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected object key") }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            guard bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
             object[key] = try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
             throw error("expected ',' or '}'")
         }
@@ -103,22 +103,20 @@ public struct JSONParser {
     private mutating func parseArray() throws(JSONParseError) -> JSON {
         try enter()
         defer { depth -= 1 }
-        index += 1
         var array: [JSON] = []
-        skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(array) }
         while true {
-            skipWhitespace()
             array.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(array) }
             throw error("expected ',' or ']'")
         }
     }
 
     private mutating func parseString() throws(JSONParseError) -> String {
+        let open = index
         index += 1
         let start = index
         // Fast path: no escapes.
@@ -126,8 +124,10 @@ public struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                guard let s = String(validating: slice, as: UTF8.self) else {
+                    throw JSONParseError(offset: start, reason: "invalid UTF-8")
+                }
                 index += 1
-                guard let s = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8") }
                 return s
             }
             if byte == UInt8(ascii: "\\") { break }
@@ -139,14 +139,15 @@ public struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                guard let s = String(validating: utf8, as: UTF8.self) else {
+                    throw JSONParseError(offset: start, reason: "invalid UTF-8")
+                }
                 index += 1
-                guard let s = String(validating: utf8, as: UTF8.self) else { throw error("invalid UTF-8") }
                 return s
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unexpected end of input") }
                 let escaped = bytes[index]
-                index += 1
                 switch escaped {
                 case UInt8(ascii: "\""): utf8.append(0x22)
                 case UInt8(ascii: "\\"): utf8.append(0x5C)
@@ -156,22 +157,27 @@ public struct JSONParser {
                 case UInt8(ascii: "n"): utf8.append(0x0A)
                 case UInt8(ascii: "r"): utf8.append(0x0D)
                 case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "u"): appendUTF8(try parseUnicodeEscape(), to: &utf8)
+                case UInt8(ascii: "u"):
+                    index += 1
+                    let scalar = try parseUnicodeEscape()
+                    utf8.append(contentsOf: UTF8.encode(scalar)!)
+                    continue
                 default: throw error("invalid escape")
                 }
+                index += 1
             default:
                 if byte < 0x20 { throw error("control character in string") }
                 utf8.append(byte)
                 index += 1
             }
         }
-        throw error("unterminated string")
+        throw JSONParseError(offset: open, reason: "unterminated string")
     }
 
     private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
+            guard index < bytes.count else { throw error("unexpected end of input") }
             let c = bytes[index]
             let digit: UInt8
             switch c {
@@ -186,7 +192,9 @@ public struct JSONParser {
         return value
     }
 
+    /// Reads the four hex digits after `\u` (and a low surrogate's `\uXXXX` after a high one).
     private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+        let start = index
         let first = try parseHex4()
         if (0xD800..<0xDC00).contains(first) {
             guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
@@ -194,42 +202,44 @@ public struct JSONParser {
             index += 2
             let second = try parseHex4()
             guard (0xDC00..<0xE000).contains(second) else { throw error("unpaired surrogate") }
-            let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-            guard let scalar = Unicode.Scalar(combined) else { throw error("invalid code point") }
-            return scalar
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
         }
-        guard let scalar = Unicode.Scalar(first) else { throw error("invalid code point") }
+        guard let scalar = Unicode.Scalar(first) else {
+            throw JSONParseError(offset: start, reason: "unpaired surrogate")
+        }
         return scalar
     }
 
-    private func appendUTF8(_ scalar: Unicode.Scalar, to utf8: inout [UInt8]) {
-        utf8.append(contentsOf: UTF8.encode(scalar)!)
+    private mutating func digits() -> Int {
+        let from = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        return index - from
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSON {
         let start = index
-        var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
-            throw error("invalid number")
+        let leadingZero = index < bytes.count && bytes[index] == UInt8(ascii: "0")
+        let intDigits = digits()
+        guard intDigits > 0 else { throw error("invalid number: expected a digit") }
+        guard !(leadingZero && intDigits > 1) else { throw JSONParseError(offset: start, reason: "invalid number: leading zero") }
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard digits() > 0 else { throw error("invalid number: expected a digit after '.'") }
         }
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): index += 1
-            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                isInteger = false
-                index += 1
-            default:
-                return try number(start: start, isInteger: isInteger)
-            }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw error("invalid number: expected an exponent digit") }
         }
-        return try number(start: start, isInteger: isInteger)
-    }
-
-    private func number(start: Int, isInteger: Bool) throws(JSONParseError) -> JSON {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
-        guard let value = Double(text) else { throw JSONParseError(offset: start, reason: "invalid number") }
+        guard let value = Double(text), value.isFinite else {
+            throw JSONParseError(offset: start, reason: "number out of range")
+        }
         return .double(value)
     }
 }

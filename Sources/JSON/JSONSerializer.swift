@@ -1,16 +1,15 @@
+/// Writes ``JSON`` as compact UTF-8 text (no spaces), members in their order, RFC 8259 string escapes.
 extension JSON {
-    /// Appends the compact UTF-8 text of this document to `out`.
+    /// Appends the compact UTF-8 text of this value to `out`.
     public func write(to out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
-            if d.isFinite {
-                out.append(contentsOf: d.description.utf8)
-            } else {
-                out.append(contentsOf: "null".utf8)  // JSON has no NaN or infinity.
-            }
+            // Shortest text that reads back as the same Double ("1.0", "1e+20"): a .double stays a .double.
+            // JSON has no NaN or infinity; the parser never makes them.
+            out.append(contentsOf: (d.isFinite ? d.description : "null").utf8)
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -19,21 +18,19 @@ extension JSON {
                 item.write(to: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .object(let members):
+        case .object(let object):
             out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in members {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                Self.writeString(key, to: &out)
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.writeString(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                value.write(to: &out)
+                member.value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// The compact UTF-8 text of this document.
+    /// The compact UTF-8 text of this value.
     public var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
@@ -41,7 +38,7 @@ extension JSON {
         return out
     }
 
-    /// The compact text of this document.
+    /// The compact text of this value.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -52,6 +49,8 @@ extension JSON {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
             case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
@@ -65,5 +64,6 @@ extension JSON {
 }
 
 extension JSON: CustomStringConvertible {
+    /// The compact text of this value.
     public var description: String { text }
 }
