@@ -15,13 +15,7 @@ enum NetworkDecoding {
         let a = try Attributes(body, resource: "network", rules: rules, create: true)
         var r = NetworkCreate()
         r.owner = try a.owner
-        r.name = try a.string("name")
-        r.description = try a.string("description")
-        r.adminStateUp = try a.bool("admin_state_up")
-        r.shared = try a.bool("shared")
-        r.external = try a.bool("router:external")
-        r.portSecurityEnabled = try a.bool("port_security_enabled")
-        r.mtu = try a.int("mtu") ?? nil
+        r.attributes = try attributes(a)
         r.networkType = try a.string("provider:network_type")
         r.physicalNetwork = try a.string("provider:physical_network", nullable: true)
         r.segmentationID = try a.int("provider:segmentation_id") ?? nil
@@ -30,7 +24,10 @@ enum NetworkDecoding {
     }
 
     static func update(_ body: JSONObject) throws(NetworkingError) -> NetworkUpdate {
-        let a = try Attributes(body, resource: "network", rules: rules, create: false)
+        try attributes(try Attributes(body, resource: "network", rules: rules, create: false))
+    }
+
+    private static func attributes(_ a: Attributes) throws(NetworkingError) -> NetworkUpdate {
         var r = NetworkUpdate()
         r.name = try a.string("name")
         r.description = try a.string("description")

@@ -19,25 +19,16 @@ enum PortDecoding {
         var r = PortCreate()
         r.owner = try a.owner
         r.networkID = try a.string("network_id")
-        r.name = try a.string("name")
-        r.description = try a.string("description")
-        r.adminStateUp = try a.bool("admin_state_up")
-        r.macAddress = try a.string("mac_address")
-        r.fixedIPs = try fixedIPs(a)
-        r.deviceID = try a.string("device_id")
-        r.deviceOwner = try a.string("device_owner")
-        r.securityGroups = try a.strings("security_groups")
-        r.portSecurityEnabled = try a.bool("port_security_enabled")
-        r.allowedAddressPairs = try addressPairs(a)
-        r.extraDHCPOpts = try dhcpOptions(a)
-        r.hostID = try a.string("binding:host_id")
-        r.vnicType = try a.string("binding:vnic_type")
-        r.profile = try profile(a)
+        r.attributes = try attributes(a)
         return r
     }
 
     static func update(_ body: JSONObject) throws(NetworkingError) -> PortUpdate {
-        let a = try Attributes(body, resource: "port", rules: rules, create: false)
+        try attributes(try Attributes(body, resource: "port", rules: rules, create: false))
+    }
+
+    /// What a create and an update both send (the attribute map says which of them each may name).
+    private static func attributes(_ a: Attributes) throws(NetworkingError) -> PortUpdate {
         var r = PortUpdate()
         r.name = try a.string("name")
         r.description = try a.string("description")

@@ -1,13 +1,8 @@
 /// `POST /v2.0/networks`, typed: what was sent, nothing defaulted yet.
+@dynamicMemberLookup
 struct NetworkCreate: Sendable, Equatable {
     var owner = OwnerRequest()
-    var name: String?
-    var description: String?
-    var adminStateUp: Bool?
-    var shared: Bool?
-    var external: Bool?
-    var portSecurityEnabled: Bool?
-    var mtu: Int?
+    var attributes = NetworkUpdate()
     var networkType: String?
     var physicalNetwork: String?
     var segmentationID: Int?
@@ -15,9 +10,11 @@ struct NetworkCreate: Sendable, Equatable {
 
     /// An empty request (every attribute left out).
     init() {}
+
+    subscript<T>(dynamicMember path: KeyPath<NetworkUpdate, T>) -> T { attributes[keyPath: path] }
 }
 
-/// `PUT /v2.0/networks/{id}`, typed.
+/// `PUT /v2.0/networks/{id}`, typed (and the changeable part of a create).
 struct NetworkUpdate: Sendable, Equatable {
     var name: String?
     var description: String?

@@ -1,30 +1,19 @@
 import Addressing
 
-/// `POST /v2.0/ports`, typed.
+/// `POST /v2.0/ports`, typed: the owner and network, and the attributes an update may change too.
+@dynamicMemberLookup
 struct PortCreate: Sendable, Equatable {
     var owner = OwnerRequest()
     var networkID: String?
-    var name: String?
-    var description: String?
-    var adminStateUp: Bool?
-    var macAddress: String?
-    var fixedIPs: [FixedIPRequest]?
-    var deviceID: String?
-    var deviceOwner: String?
-    var securityGroups: [String]?
-    var portSecurityEnabled: Bool?
-    var allowedAddressPairs: [AddressPairRequest]?
-    var extraDHCPOpts: [Port.DHCPOption]?
-    var hostID: String?
-    var vnicType: String?
-    /// `binding:profile` as JSON text (`{}` when sent as null).
-    var profile: String?
+    var attributes = PortUpdate()
 
     /// An empty request.
     init() {}
+
+    subscript<T>(dynamicMember path: KeyPath<PortUpdate, T>) -> T { attributes[keyPath: path] }
 }
 
-/// `PUT /v2.0/ports/{id}`, typed.
+/// `PUT /v2.0/ports/{id}`, typed (and the changeable part of a create).
 struct PortUpdate: Sendable, Equatable {
     var name: String?
     var description: String?
@@ -40,6 +29,7 @@ struct PortUpdate: Sendable, Equatable {
     var extraDHCPOpts: [Port.DHCPOption]?
     var hostID: String?
     var vnicType: String?
+    /// `binding:profile` as JSON text (`{}` when sent as null).
     var profile: String?
 
     /// An empty update.
