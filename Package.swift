@@ -74,6 +74,15 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
+        // One client for every API test: in-process services (Identity, Networking on a real NB), real processes, live URLs.
+        .target(name: "OpenStackAPITesting", dependencies: [
+            "OpenStackAPI", "Identity", "Networking", "OVSDB", "OVNModel", "OVSDBTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/OpenStackAPITesting"),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),

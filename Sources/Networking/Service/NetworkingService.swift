@@ -9,17 +9,30 @@ public import OVSDB
 public struct NetworkingService: Sendable {
     public let configuration: NetworkingConfiguration
     private let validator: any TokenValidator
+    private let ids: IDSource
 
-    /// A service validating tokens with `validator` (a caching remote validator in production).
-    public init(configuration: NetworkingConfiguration, validator: any TokenValidator) {
+    /// A service validating tokens with `validator` (a caching remote validator in production); `ids` hands out
+    /// new resource ids (random; a test replaying a recorded scenario hands out the recorded ones).
+    public init(configuration: NetworkingConfiguration, validator: any TokenValidator, ids: IDSource = .random) {
         self.configuration = configuration
         self.validator = validator
+        self.ids = ids
     }
 
     /// Serves until cancelled; `onReady` gets the bound port once the Northbound is in line with the database.
     public func run(logger: Logger = Logger(label: "ovnstack.network"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let nb = try await Self.connect(configuration, logger: logger)
-        let core = try NetworkingCore(configuration: configuration, nb: nb, logger: logger)
+        do {
+            try await serve(nb, logger: logger, onReady: onReady)
+        } catch {
+            await nb.close()  // also when cancelled: a stopped service leaves no connection behind
+            throw error
+        }
+        await nb.close()
+    }
+
+    private func serve(_ nb: NBSync, logger: Logger, onReady: @escaping @Sendable (Int) async -> Void) async throws {
+        let core = try NetworkingCore(configuration: configuration, nb: nb, ids: ids, logger: logger)
         try await core.repair()
         await core.rebalanceGateways()
         let interval = configuration.repairInterval
@@ -52,7 +65,6 @@ public struct NetworkingService: Sendable {
             defer { group.cancelAll() }
             try await group.next()
         }
-        await nb.close()
     }
 
     /// Connects to the Northbound, waiting up to 30 s for it to come up.
