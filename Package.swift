@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/OpenStackAPITesting"),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
         .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
