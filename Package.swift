@@ -83,7 +83,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/OpenStackAPITesting"),
-        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
+        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
