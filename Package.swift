@@ -85,7 +85,7 @@ let package = Package(
         ], path: "Tests/OpenStackAPITesting"),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport", "OpenStackAPITesting"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
         .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
     ]
