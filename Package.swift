@@ -83,6 +83,10 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Tests/OpenStackAPITesting"),
+        .testTarget(name: "OpenStackAPITests", dependencies: [
+            "OpenStackAPI", "OpenStackAPITesting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport", "OpenStackAPITesting"]),
