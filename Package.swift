@@ -89,6 +89,8 @@ let package = Package(
         ]),
         .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
+        // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
+        .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport", "OpenStackAPITesting"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
         .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
