@@ -115,10 +115,4 @@ public final class NetworkTestServer: @unchecked Sendable {
         lock.withLock { cachedAdminToken = token }
         return token
     }
-
-    /// The admin project's id.
-    public func adminProjectID() async throws -> String {
-        try await identity.client.scopedToken(user: "admin", password: identity.credentials.adminPassword, project: "admin")
-            .body["project"]?["id"]?.string ?? ""
-    }
 }
