@@ -29,7 +29,7 @@ down:
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@if [ -x tests/e2e/run.sh ]; then tests/e2e/run.sh; fi
+	@if [ -x e2e/run.sh ]; then e2e/run.sh; fi
 
 ## Regenerate Sources/OVNModel/Generated from the installed OVN and Open vSwitch schemas.
 models:

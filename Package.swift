@@ -19,20 +19,26 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
+        // One JSON value, parser and serializer for the whole project: exact integers, ordered objects, depth limit.
+        .target(name: "JSON"),
         // RFC 7047 client: transport, JSON-RPC, schema, values, transactions, monitored replica.
         .target(name: "OVSDB", dependencies: [
+            "JSON",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // IPv4 and IPv6 addresses and networks: parsing, formatting, arithmetic (IPAM, the cluster underlay).
         .target(name: "Addressing"),
+        // Runs external programs: to completion with their output, or in the background (Deploy, test support).
+        .target(name: "ProgramRunner"),
         // Typed rows of the OVN NB/SB and Open_vSwitch tables, generated from the installed schemas.
         .target(name: "OVNModel", dependencies: ["OVSDB"]),
         // Generates Sources/OVNModel/Generated from /usr/share/{ovn,openvswitch}/*.ovsschema.
         .executableTarget(name: "ovsdb-modelgen", dependencies: ["OVSDB"]),
         // Shared OpenStack HTTP conventions: errors, request ids, versions, pagination, tokens, policy.
         .target(name: "OpenStackAPI", dependencies: [
+            "JSON",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -56,20 +62,34 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Glance v2 subset: image records, uploads with their hashes, downloads.
+        .target(name: "Image", dependencies: [
+            "OpenStackAPI",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
-            "Addressing", "OVSDB", "OVNModel",
+            "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity", "Networking", "OpenStackAPI",
+            "OVSDB", "Deploy", "Identity", "Image", "Networking", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "OVSDBTestSupport", dependencies: ["OVSDB"], path: "Tests/OVSDBTestSupport"),
+        .target(name: "OVSDBTestSupport", dependencies: ["OVSDB", "ProgramRunner"], path: "Tests/OVSDBTestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "OVSDBTests", dependencies: [
-            "OVSDB", "OVSDBTestSupport",
+            "OVSDB", "OVSDBTestSupport", "ProgramRunner",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
@@ -91,8 +111,9 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "OVSDBTestSupport", "OpenStackAPITesting"]),
+        .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport", "OpenStackAPITesting"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
-        .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport"], path: "bench/ovsdb-bench"),
+        .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner"], path: "bench/ovsdb-bench"),
     ]
 )

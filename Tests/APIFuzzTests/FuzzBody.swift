@@ -14,7 +14,7 @@ struct FuzzBody {
 
     /// The bytes of `value` with every placeholder replaced.
     func bytes(_ value: JSON) -> [UInt8] {
-        var text = value.serialized
+        var text = value.bytes
         for (n, raw) in raws.enumerated().reversed() {
             let marker = Array("\"@@RAW\(n)@@\"".utf8)
             while let range = text.firstRange(of: marker) { text.replaceSubrange(range, with: raw) }

@@ -1,5 +1,6 @@
 import Deploy
 import Foundation
+import ProgramRunner
 import Testing
 
 /// Real clusters, real daemons, real packets. Each test builds its own uniquely named cluster in a
@@ -43,7 +44,7 @@ struct ClusterLifecycleTests {
             }
 
             // The root namespace gets no address or route of the lab.
-            let root = try Shell.run("ip", ["-4", "addr"]) + Shell.run("ip", ["-4", "route"])
+            let root = try Program.run("ip", ["-4", "addr"]) + Program.run("ip", ["-4", "route"])
             for range in ["172.30.99.", "203.0.113."] { #expect(!root.contains(range), "root namespace has \(range)") }
 
             // A second up changes nothing.
@@ -112,7 +113,7 @@ struct ClusterLifecycleTests {
             let mounts = try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
             #expect(!mounts.contains("/run/netns/\(cluster.name)-"))
             if status.runtime == .runc {
-                let containers = Shell.probe("runc", ["--root", "\(cluster.stateDir)/runc", "list", "-q"]).output
+                let containers = Program.probe("runc", ["--root", "\(cluster.stateDir)/runc", "list", "-q"]).output
                 #expect(containers.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "containers left: \(containers)")
             }
         }
@@ -155,7 +156,7 @@ struct ClusterLifecycleTests {
             for service in before.services { #expect(!ProcessTable.isAlive(service.pid ?? 0), "\(service.node)/\(service.service) survived") }
             #expect(Netns.list().filter { $0.hasPrefix("\(cluster.name)-") }.isEmpty)
             if before.runtime == .runc {
-                #expect(Shell.probe("runc", ["--root", "\(cluster.stateDir)/runc", "list", "-q"]).output.isEmpty)
+                #expect(Program.probe("runc", ["--root", "\(cluster.stateDir)/runc", "list", "-q"]).output.isEmpty)
             }
         }
     }
@@ -163,7 +164,7 @@ struct ClusterLifecycleTests {
     @Test("preflight reports a leftover namespace with its fix, and --fix removes it")
     func preflightFindsLeftovers() async throws {
         try await TestCluster.with { cluster in
-            try Shell.run("ip", ["netns", "add", "\(cluster.name)-c1"])
+            try Program.run("ip", ["netns", "add", "\(cluster.name)-c1"])
             let report = cluster.run(["preflight"])
             #expect(!report.succeeded)
             #expect(report.output.contains("[FAIL] leftovers"))

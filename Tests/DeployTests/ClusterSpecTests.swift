@@ -50,19 +50,19 @@ struct ClusterSpecTests {
     func validation() {
         var spec = ClusterSpec()
         spec.nodes.append(NodeSpec(name: "averylongnodename", roles: [.compute]))
-        #expect(throws: SpecError.self) { try spec.resolved() }
+        #expect(throws: DeployError.self) { try spec.resolved() }
         spec = ClusterSpec()
         spec.nodes.append(NodeSpec(name: "ul", roles: [.compute]))
-        #expect(throws: SpecError.self) { try spec.resolved() }
+        #expect(throws: DeployError.self) { try spec.resolved() }
         spec = ClusterSpec()
         spec.name = "Bad_Name"
-        #expect(throws: SpecError.self) { try spec.resolved() }
+        #expect(throws: DeployError.self) { try spec.resolved() }
         spec = ClusterSpec()
         spec.nodes[0].roles = [.compute]
-        #expect(throws: SpecError.self) { try spec.resolved() }
+        #expect(throws: DeployError.self) { try spec.resolved() }
         spec = ClusterSpec()
         spec.nodes[1].address = "10.1.1.1"
-        #expect(throws: SpecError.self) { try spec.resolved() }
+        #expect(throws: DeployError.self) { try spec.resolved() }
     }
 
     @Test("every interface name fits IFNAMSIZ; namespaces carry the cluster name")

@@ -152,3 +152,47 @@ import Testing
         await t.destroy()
     }
 }
+
+/// Numbers a fuzzer sent: each is Neutron's 400 naming the field, never a trap, and the service keeps working.
+@Suite struct NetworkBadNumberTests {
+    static func rule(_ group: String, _ members: String) -> [UInt8] {
+        Array(#"{"security_group_rule": {"security_group_id": "\#(group)", "direction": "ingress", \#(members)}}"#.utf8)
+    }
+
+    @Test func hugeAndFractionalNumbersAreRefused() async throws {
+        let t = try await TestNetworking.start()
+        let group = try await t.create("security-groups", ["name": "g"])["id"]!.string!
+        let rulesBefore = try await t.list("security-group-rules").count
+        let cases: [(members: String, field: String, value: String?)] = [
+            (#""protocol": 18446744073709551616"#, "protocol", "18446744073709551616"),
+            (#""protocol": -18446744073709551616"#, "protocol", "-18446744073709551616"),
+            (#""protocol": 6.5"#, "protocol", "6.5"),
+            (#""protocol": "tcp", "port_range_min": 1e300, "port_range_max": 80"#, "port_range_min", nil),
+            (#""protocol": "tcp", "port_range_min": -0.5"#, "port_range_min", "-0.5"),
+            (#""protocol": "tcp", "port_range_min": 22, "port_range_max": 9223372036854775808"#, "port_range_max", "9223372036854775808"),
+        ]
+        for c in cases {
+            let r = try await t.client.send("POST", "/v2.0/security-group-rules", token: t.admin, body: Self.rule(group, c.members))
+            #expect(r.status == 400 && r.neutronType == "InvalidInput", "\(c.members): \(r)")
+            let message = r.json["NeutronError"]?["message"]?.string ?? ""
+            #expect(message.contains("Invalid input for \(c.field). Reason: '\(c.value ?? "")"), "\(message)")
+            #expect(message.contains("' is not an integer"), "\(message)")
+        }
+        // 1e400 is not a finite number: the body is not JSON.
+        let infinite = try await t.client.send("POST", "/v2.0/security-group-rules", token: t.admin, body: Self.rule(group, #""protocol": 1e400"#))
+        #expect(infinite.status == 400 && infinite.neutronType == "HTTPBadRequest", "\(infinite)")
+        // A DHCP option's ip_version too.
+        let (network, _) = try await t.networkWithSubnet("n")
+        let port = try await t.client.send("POST", "/v2.0/ports", token: t.admin, body: Array(
+            #"{"port": {"network_id": "\#(network)", "extra_dhcp_opts": [{"opt_name": "mtu", "opt_value": "1400", "ip_version": 1e19}]}}"#.utf8))
+        #expect(port.status == 400, "\(port)")
+        #expect(try await t.list("security-group-rules").count == rulesBefore)
+        // Still serving: integral numbers, also written as 22.0, are accepted.
+        let ok = try await t.client.send("POST", "/v2.0/security-group-rules", token: t.admin,
+                                         body: Self.rule(group, #""protocol": 6, "port_range_min": 22.0, "port_range_max": 22"#))
+        #expect(ok.status == 201, "\(ok)")
+        #expect(ok.json["security_group_rule"]?["protocol"] == "6" && ok.json["security_group_rule"]?["port_range_min"] == 22)
+        #expect(try await t.list("security-group-rules").count == rulesBefore + 1)
+        await t.destroy()
+    }
+}

@@ -120,7 +120,7 @@ enum ReferenceNB {
                 if line.hasPrefix("+ ") { uuid = String(line.split(separator: " ")[2]); continue }
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if let u = uuid, trimmed.hasPrefix("name = ") || trimmed.hasPrefix("match = ") || trimmed.hasPrefix("cidr = ") {
-                    keys[u] = (try? JSONParser.parse(String(trimmed.split(separator: "=", maxSplits: 1)[1])).stringValue) ?? nil
+                    keys[u] = (try? JSONParser.parse(String(trimmed.split(separator: "=", maxSplits: 1)[1])).string) ?? nil
                 }
             }
         }

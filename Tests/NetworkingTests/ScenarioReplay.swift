@@ -12,7 +12,7 @@ struct ScenarioReplay {
 
     /// The recorded request of a step: method, path under `/v2.0/` and body.
     static func request(_ step: String) throws -> (method: String, path: [String], body: JSONObject?) {
-        let transcript = try OpenStackAPI.JSONParser.parse(Array(ReferenceNB.transcript(step)))
+        let transcript = try JSONParser.parse(Array(ReferenceNB.transcript(step)))
         let request = transcript["request"]!
         let url = request["url"]!.string!
         let path = url.components(separatedBy: "/v2.0/")[1].split(separator: "/").map(String.init)
@@ -21,7 +21,7 @@ struct ScenarioReplay {
 
     /// The recorded response body of a step.
     static func response(_ step: String) throws -> JSONObject {
-        let transcript = try OpenStackAPI.JSONParser.parse(Array(ReferenceNB.transcript(step)))
+        let transcript = try JSONParser.parse(Array(ReferenceNB.transcript(step)))
         return transcript["response"]?["body"]?.object ?? [:]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OVSDB
+import ProgramRunner
 
 /// A clustered (RAFT) database of several real `ovsdb-server`s on loopback, each in its own directory.
 public final class TestOVSDBCluster: @unchecked Sendable {
@@ -22,10 +23,10 @@ public final class TestOVSDBCluster: @unchecked Sendable {
             ports.append(try TestOVSDBServer.freePort())
         }
         clientPorts = ports
-        try Command.run("ovsdb-tool", ["create-cluster", "\(directory)/db0", schema, "tcp:127.0.0.1:\(raftPorts[0])"])
+        try Program.run("ovsdb-tool", ["create-cluster", "\(directory)/db0", schema, "tcp:127.0.0.1:\(raftPorts[0])"])
         try start(0)
         for i in 1..<members {
-            try Command.run("ovsdb-tool", ["join-cluster", "\(directory)/db\(i)", databaseName, "tcp:127.0.0.1:\(raftPorts[i])",
+            try Program.run("ovsdb-tool", ["join-cluster", "\(directory)/db\(i)", databaseName, "tcp:127.0.0.1:\(raftPorts[i])",
                                            "tcp:127.0.0.1:\(raftPorts[0])"])
             try start(i)
         }
@@ -36,18 +37,18 @@ public final class TestOVSDBCluster: @unchecked Sendable {
             if roles.allSatisfy({ $0 == "leader" || $0 == "follower" }), roles.contains("leader") { return }
             usleep(50_000)
         }
-        throw Command.Failure(command: "cluster formation", status: 1, output: "no leader within 20 s")
+        throw ProgramFailure(command: "cluster formation", status: 1, output: "no leader within 20 s")
     }
 
     /// The member's RAFT role from `cluster/status` (leader, follower, candidate), or nil.
     private func role(of i: Int) -> String? {
-        let status = (try? Command.run("ovs-appctl", ["-t", "\(directory)/ctl\(i)", "cluster/status", databaseName])) ?? ""
+        let status = (try? Program.run("ovs-appctl", ["-t", "\(directory)/ctl\(i)", "cluster/status", databaseName])) ?? ""
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Role: ") }) else { return nil }
         return String(line.dropFirst(6))
     }
 
     private func start(_ i: Int) throws {
-        let process = try Command.start("ovsdb-server", [
+        let process = try Program.start("ovsdb-server", [
             "\(directory)/db\(i)", "--remote=ptcp:\(clientPorts[i]):127.0.0.1", "--remote=punix:\(directory)/db\(i).sock",
             "--unixctl=\(directory)/ctl\(i)", "--log-file=\(directory)/ovsdb-server\(i).log", "-vconsole:off", "--no-chdir",
         ])
@@ -63,7 +64,7 @@ public final class TestOVSDBCluster: @unchecked Sendable {
 
     /// Runs a real tool against one member.
     public func tool(on endpoint: Endpoint, _ program: String, _ arguments: [String]) throws -> String {
-        try Command.run(program, ["--db=\(endpoint)"] + arguments)
+        try Program.run(program, ["--db=\(endpoint)"] + arguments)
     }
 
     /// Kills the member at this endpoint with SIGKILL.

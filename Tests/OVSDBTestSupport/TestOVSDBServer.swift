@@ -1,5 +1,6 @@
 import Foundation
 import OVSDB
+import ProgramRunner
 
 /// A real `ovsdb-server` in its own temporary directory, started and stopped by a test.
 public final class TestOVSDBServer: @unchecked Sendable {
@@ -28,7 +29,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
         databaseFile = directory + "/db"
         socketPath = directory + "/db.sock"
         tcpPort = tcp ? try Self.freePort() : nil
-        try Command.run("ovsdb-tool", ["create", databaseFile, schema])
+        try Program.run("ovsdb-tool", ["create", databaseFile, schema])
         try start()
     }
 
@@ -39,7 +40,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
             "--log-file=\(directory)/ovsdb-server.log", "-vconsole:off", "--no-chdir",
         ]
         if let tcpPort { arguments.append("--remote=ptcp:\(tcpPort):127.0.0.1") }
-        let process = try Command.start("ovsdb-server", arguments)
+        let process = try Program.start("ovsdb-server", arguments)
         lock.withLock { self.process = process }
         try Self.waitForUnix(path: socketPath)
         if let tcpPort { try Self.waitForTCP(port: tcpPort) }
@@ -51,7 +52,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
     public func stop(kill: Bool = false) {
         guard let process = lock.withLock({ () -> Process? in defer { self.process = nil }; return self.process }) else { return }
         if process.isRunning {
-            if kill || (try? Command.run("ovs-appctl", ["-t", "\(directory)/ctl", "exit"])) == nil {
+            if kill || (try? Program.run("ovs-appctl", ["-t", "\(directory)/ctl", "exit"])) == nil {
                 Foundation.kill(process.processIdentifier, SIGKILL)
             }
             process.waitUntilExit()
@@ -62,8 +63,8 @@ public final class TestOVSDBServer: @unchecked Sendable {
     /// Runs a real OVS/OVN tool (ovn-nbctl, ovs-vsctl, ovsdb-client) against this server.
     @discardableResult
     public func tool(_ program: String, _ arguments: [String]) throws -> String {
-        if program == "ovsdb-client" { return try Command.run(program, arguments) }
-        return try Command.run(program, [dbArgument] + arguments)
+        if program == "ovsdb-client" { return try Program.run(program, arguments) }
+        return try Program.run(program, [dbArgument] + arguments)
     }
 
     /// Stops the server and removes its directory.
@@ -113,7 +114,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
             if ok { return }
             usleep(10_000)
         }
-        throw Command.Failure(command: "wait for \(what)", status: 1, output: "timed out")
+        throw ProgramFailure(command: "wait for \(what)", status: 1, output: "timed out")
     }
 
     /// A TCP port on 127.0.0.1 that nothing listens on right now.
@@ -128,7 +129,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
-        guard bound else { throw Command.Failure(command: "bind", status: errno, output: "no free port") }
+        guard bound else { throw ProgramFailure(command: "bind", status: errno, output: "no free port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OVSDB
 import OVSDBTestSupport
+import ProgramRunner
 import Testing
 
 /// A live client survives a server restart: it reconnects, its replica equals a fresh dump, and
@@ -41,7 +42,7 @@ import Testing
 
         // While the server is down, change its database file directly.
         server.stop()
-        try Command.run("ovsdb-tool", ["transact", server.databaseFile, """
+        try Program.run("ovsdb-tool", ["transact", server.databaseFile, """
             ["OVN_Northbound",
              {"op": "update", "table": "Logical_Switch", "where": [["name", "==", "change"]], "row": {"external_ids": ["map", [["k", "v"]]]}},
              {"op": "delete", "table": "Logical_Switch", "where": [["name", "==", "drop"]]},

@@ -12,7 +12,7 @@ from pathlib import Path
 import requests
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1] / "tests" / "e2e"))
+sys.path.insert(0, str(HERE.parents[1] / "e2e"))
 from network_server import NetworkServer  # noqa: E402
 
 REFERENCE_MS = {"router_create": 295, "add_interface": 812, "set_gateway": 1208, "fip_create": 830, "fip_associate": 539}

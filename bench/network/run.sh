@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Neutron API micro-benchmark of `ovnstack serve network` (see README.md): starts a private OVN NB, identity and the
-# network service on 127.0.0.1 (tests/e2e/network_server.py), runs the reference bench.py against it with a token
+# network service on 127.0.0.1 (e2e/network_server.py), runs the reference bench.py against it with a token
 # from our identity, and writes bench/network/results-<time>-<build>.json.
 # Builds nothing: uses $OVNSTACK_BIN (e.g. .build/release/ovnstack) or .build/debug/ovnstack.
 # Usage: bench/network/run.sh [--out FILE] [--ports 200] [--nets 20] [--list-reps 20] [--no-cleanup]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path.insert(0, str(REPO / "e2e"))
 from network_server import NetworkServer  # noqa: E402
 
 BENCH_PY = Path(os.environ.get("BENCH_PY", "/work/shared/reference/neutron-ovn/bench.py"))

@@ -1,7 +1,7 @@
 """Scale benchmark of `ovnstack serve network`: latency of port create from the first to the 10,000th port
 (p50/p95 per block of 1,000 — it should stay flat), listing 1,000 ports, and the service's RSS afterwards.
 
-Runs the same private fixture as run_bench.py (tests/e2e/network_server.py: NB ovsdb-server, identity, the
+Runs the same private fixture as run_bench.py (e2e/network_server.py: NB ovsdb-server, identity, the
 network service on 127.0.0.1). Usage: OVNSTACK_BIN=.build/release/ovnstack .venv/bin/python bench/network/scale.py [--ports 10000]
 """
 import argparse
@@ -13,7 +13,7 @@ from pathlib import Path
 import requests
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1] / "tests" / "e2e"))
+sys.path.insert(0, str(HERE.parents[1] / "e2e"))
 from network_server import NetworkServer  # noqa: E402
 
 

@@ -12,6 +12,7 @@
 // Usage: ovsdb-bench [--count N] [--batch B] [--reps R] [--python PATH] [--script PATH] [--no-python]
 //                    [--python-first] [--replica-budget SECONDS]
 // (`ovsdb-bench replica-memory --socket S --expect N` is the child mode used for step 3.)
+import ProgramRunner
 import Foundation
 import OVSDB
 import OVSDBTestSupport
@@ -152,7 +153,7 @@ struct SwiftSide: Sendable {
         // Unreferenced ports are collected at commit, so they are counted in a second transaction.
         var check = Transaction()
         let count = check.select(lspTable, columns: ["_uuid"])
-        let left = try await client.transact(check).results[count]["rows"]?.arrayValue?.count ?? -1
+        let left = try await client.transact(check).results[count]["rows"]?.array?.count ?? -1
         await client.close()
         guard left == 0 else { throw BenchError("reset left \(left) ports") }
     }
@@ -458,7 +459,7 @@ func runBench(_ o: Options) async throws {
 }
 
 func serverVersion() -> String {
-    (try? Command.run("ovsdb-server", ["--version"]))?.split(separator: "\n").first.map { String($0.split(separator: " ").last ?? "") } ?? "?"
+    (try? Program.run("ovsdb-server", ["--version"]))?.split(separator: "\n").first.map { String($0.split(separator: " ").last ?? "") } ?? "?"
 }
 
 func loadAverage() -> String {

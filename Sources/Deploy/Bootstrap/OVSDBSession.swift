@@ -39,4 +39,9 @@ enum OVSDBSession {
         let index = txn.select(table, where: conditions, columns: columns)
         return try await client.transact(txn).rows(at: index, table: schema.table(table))
     }
+
+    /// Selects rows of a generated model's table (only `columns` when given; the others keep their defaults).
+    static func select<M: TableModel>(_ client: OVSDBClient, _: M.Type, where conditions: [Condition] = [], columns: [String]? = nil) async throws -> [M] {
+        try await select(client, M.table, where: conditions, columns: columns).map(M.init(row:))
+    }
 }

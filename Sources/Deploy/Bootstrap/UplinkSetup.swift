@@ -1,3 +1,4 @@
+import Addressing
 import Foundation
 
 /// What a node needs once ovs-vswitchd has created its bridges (again after every restart, since
@@ -20,18 +21,18 @@ public struct UplinkSetup: Sendable {
         let deadline = ContinuousClock.now + .seconds(10)
         while !Netns.hasLink(ns, Names.physicalBridge) {
             guard ContinuousClock.now < deadline else {
-                throw Shell.Failure(command: "wait for \(Names.physicalBridge) in \(ns)", status: 1, output: "ovs-vswitchd did not create it")
+                throw DeployError.timedOut(what: "ovs-vswitchd to create \(Names.physicalBridge) in \(ns)", after: .seconds(10), lastError: nil)
             }
             usleep(20_000)
         }
         try Netns.ip(ns, ["link", "set", Names.uplink, "up"])
         try Netns.ip(ns, ["link", "set", Names.physicalBridge, "up"])
-        try Netns.ip(ns, ["addr", "replace", "\(spec.address(of: node))/\(spec.underlay.prefix)", "dev", Names.physicalBridge])
+        try Netns.ip(ns, ["addr", "replace", "\(spec.address(of: node))/\(spec.underlay.prefixLength)", "dev", Names.physicalBridge])
         if node.has(.gateway) { try Netns.ip(ns, ["link", "set", Names.externalPort, "up"]) }
         let control = "\(layout.runDir(node.name))/ovs-vswitchd.ctl"
         for peer in spec.nodes where peer.name != node.name {
             let address = spec.address(of: peer)
-            try Shell.run("ovs-appctl", ["-t", control, "tnl/neigh/set", Names.physicalBridge, address, Names.physicalMAC(for: address)])
+            try Host.run("ovs-appctl", ["-t", control, "tnl/neigh/set", Names.physicalBridge, address, Names.physicalMAC(for: address)])
         }
     }
 }

@@ -34,7 +34,7 @@ public struct ClusterController: Sendable {
             var state = ClusterState(spec: spec, runtime: runtime, previous: previous)
             if state.apiPorts == nil { state.apiPorts = try APIPorts.choose(cluster: spec.name) }
             if let busy = PreflightChecks.busyPort(state, layout: layout) {
-                throw Shell.Failure(command: "ovnstack up", status: 1, output: "\(busy.detail)\nfix: \(busy.fix ?? "")")
+                throw DeployError.portBusy(detail: busy.detail, fix: busy.fix ?? "")
             }
             try state.save(layout)
             progress.reset()
@@ -49,7 +49,7 @@ public struct ClusterController: Sendable {
             offset = next
             for line in lines {
                 if line.hasPrefix(ProgressLog.failedPrefix) {
-                    throw Shell.Failure(command: "ovnstack up", status: 1, output: "\(line)\nsee \(layout.supervisorLog)")
+                    throw DeployError.supervisorFailed(line, log: layout.supervisorLog)
                 }
                 if line.hasPrefix(ProgressLog.readyPrefix) {
                     print(line)
@@ -58,10 +58,10 @@ public struct ClusterController: Sendable {
                 if line != "STOPPED" { print(line) }
             }
             if let pid = supervisorPid, ProcessTable.reapIfExited(pid) != nil || !ProcessTable.isAlive(pid) {
-                throw Shell.Failure(command: "ovnstack up", status: 1, output: "the supervisor exited; see \(layout.supervisorLog)")
+                throw DeployError.supervisorFailed("the supervisor exited", log: layout.supervisorLog)
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw Shell.Failure(command: "ovnstack up", status: 1, output: "not ready after \(timeout); see \(layout.supervisorLog)")
+        throw DeployError.supervisorFailed("not ready after \(timeout)", log: layout.supervisorLog)
     }
 }

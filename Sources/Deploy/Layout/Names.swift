@@ -1,3 +1,4 @@
+import Addressing
 /// Names of the namespaces and interfaces of one cluster. Namespaces carry the cluster name so
 /// clusters coexist; interfaces live inside those namespaces and stay within IFNAMSIZ (15).
 public struct Names: Sendable, Hashable {
@@ -31,7 +32,7 @@ public struct Names: Sendable, Hashable {
 
     /// A stable locally administered MAC for a node's br-phy, derived from its underlay address.
     public static func physicalMAC(for address: String) -> String {
-        let value = IPv4Network.parse(address) ?? 0
+        let value = IPAddress(address).map { UInt32(truncatingIfNeeded: $0.value) } ?? 0
         let bytes = [0x02, 0x00, Int(value >> 24 & 255), Int(value >> 16 & 255), Int(value >> 8 & 255), Int(value & 255)]
         return bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: ":")
     }

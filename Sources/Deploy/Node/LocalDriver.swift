@@ -1,3 +1,4 @@
+import Addressing
 /// Builds the cluster's wiring on this machine, idempotently: an underlay Linux bridge in its own
 /// namespace, one namespace per node with a veth to it, and an `ext` namespace on every gateway's
 /// provider bridge. Veths are created directly inside their target namespaces, never in the
@@ -60,7 +61,7 @@ public struct LocalDriver: Sendable {
         }
         Netns.disableTxOffload(ext, Names.externalBridge)
         try Netns.ip(ext, ["link", "set", Names.externalBridge, "up"])
-        try Netns.ip(ext, ["addr", "replace", "\(spec.external.router)/\(spec.external.cidr.prefix)", "dev", Names.externalBridge])
+        try Netns.ip(ext, ["addr", "replace", "\(spec.external.router)/\(spec.external.cidr.prefixLength)", "dev", Names.externalBridge])
     }
 
     /// Deletes the cluster's namespaces (their links go with them).

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import ProgramRunner
 #endif
 
 /// Checks of the machine itself: privileges, programs, kernel, tunnelling, LSM, mounts.
@@ -12,6 +13,11 @@ enum HostChecks {
         ("ip", "iproute2"), ("ethtool", "ethtool"),
     ]
 
+    /// The Debian package that installs `program` (for a fix line), or a pointer to preflight.
+    static func package(of program: String) -> String {
+        programs.first { $0.0 == program }?.1 ?? "the package of \(program) (see `ovnstack preflight`)"
+    }
+
     static func root() -> PreflightResult {
         geteuid() == 0
             ? .pass("privileges", "running as root")
@@ -21,7 +27,7 @@ enum HostChecks {
     static func binaries(runtime: RuntimeKind) -> PreflightResult {
         var needed = programs
         if runtime == .runc { needed.append(("runc", "runc")) }
-        let missing = needed.filter { Executables.find($0.0) == nil }
+        let missing = needed.filter { Program.find($0.0) == nil }
         guard missing.isEmpty else {
             let packages = Set(missing.map(\.1)).sorted().joined(separator: " ")
             return .fail("binaries", "missing \(missing.map(\.0).joined(separator: ", "))", fix: "apt-get install -y \(packages)")

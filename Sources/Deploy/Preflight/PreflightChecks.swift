@@ -1,4 +1,5 @@
 import Foundation
+import ProgramRunner
 
 /// `ovnstack preflight`: can this machine run the cluster, and is anything of a crashed run left?
 public struct PreflightChecks: Sendable {
@@ -22,7 +23,7 @@ public struct PreflightChecks: Sendable {
     }
 
     func runtimeCheck() -> PreflightResult {
-        let runc = Executables.find("runc") != nil
+        let runc = Program.find("runc") != nil
         return .pass("runtime", "\(runtime.rawValue) in use" + (runc ? "; runc available" : "; runc not installed (apt-get install runc)"))
     }
 
@@ -49,7 +50,7 @@ public struct PreflightChecks: Sendable {
         guard SupervisorHandle(layout: layout).pid == nil, Netns.list().contains(ns) else {
             return .pass("ports", "6641/6642 are bound inside the cluster's own control namespace")
         }
-        let out = Shell.probe("ip", ["netns", "exec", ns, "ss", "-Hltn"]).output
+        let out = Program.probe("ip", ["netns", "exec", ns, "ss", "-Hltn"]).output
         let busy = ["6641", "6642"].filter { out.contains(":\($0) ") }
         return busy.isEmpty
             ? .pass("ports", "6641/6642 free in \(ns)")

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import ProgramRunner
 #endif
 
 /// The OCI bundle ovnstack writes for one service: a read-only rootfs made of binds of the host's
@@ -44,7 +45,7 @@ public struct OCIBundle: Sendable {
             if let target = try? fm.destinationOfSymbolicLink(atPath: "/\(link)") {
                 try? fm.createSymbolicLink(atPath: path, withDestinationPath: target)
                 guard (try? fm.destinationOfSymbolicLink(atPath: path)) == target else {
-                    throw Shell.Failure(command: "rootfs", status: 1, output: "\(path) is not a link to \(target)")
+                    throw DeployError.rootfs("\(path) is not a link to \(target)")
                 }
             }
         }
@@ -53,7 +54,7 @@ public struct OCIBundle: Sendable {
     }
 
     var config: [String: Any] {
-        let program = Executables.find(service.program) ?? service.program
+        let program = Program.find(service.program) ?? service.program
         var env = service.environment.map { "\($0.key)=\($0.value)" }
         env.append("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
         var limit = rlimit()
@@ -109,7 +110,7 @@ public struct OCIBundle: Sendable {
     /// The directory of `program` and of every shared library `ldd` resolves for it, except those the
     /// bundle binds anyway (/usr, /etc, /lib…).
     static func programDirectories(_ program: String) -> [String] {
-        let libraries = Shell.probe("ldd", [program]).output.split(separator: "\n").compactMap { line -> String? in
+        let libraries = Program.probe("ldd", [program]).output.split(separator: "\n").compactMap { line -> String? in
             guard let arrow = line.range(of: "=> /") else { return nil }
             return line[line.index(before: arrow.upperBound)...].split(separator: " ").first.map(String.init)
         }

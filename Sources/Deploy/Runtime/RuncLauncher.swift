@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import ProgramRunner
 #endif
 
 /// Runs each daemon as a runc container from an `OCIBundle`. `runc run -d` returns once the
@@ -12,10 +13,10 @@ public struct RuncLauncher: ServiceLauncher {
     public init(layout: StateLayout) { self.layout = layout }
 
     public func launch(_ service: ServiceDefinition) throws -> Int32 {
-        guard let runc = Executables.find("runc") else { throw Shell.Failure(command: "runc", status: 127, output: "apt-get install runc") }
+        let runc = try Host.require("runc", package: "runc")
         let bundle = OCIBundle(service: service, layout: layout)
         try bundle.write()
-        _ = Shell.probe(runc, ["--root", bundle.runcRoot, "delete", "--force", bundle.id])
+        _ = Program.probe(runc, ["--root", bundle.runcRoot, "delete", "--force", bundle.id])
         let pidFile = "\(bundle.directory)/container.pid"
         try? FileManager.default.removeItem(atPath: pidFile)
         // runc's stdout/stderr are inherited by the container: give it the service's log, never a pipe.
@@ -25,7 +26,7 @@ public struct RuncLauncher: ServiceLauncher {
         var status: Int32 = 0
         while waitpid(runner, &status, 0) == -1 && errno == EINTR {}
         guard status == 0, let pid = ProcessTable.readPidFile(pidFile) else {
-            throw Shell.Failure(command: "runc run \(bundle.id)", status: status, output: "see \(service.outputFile)")
+            throw DeployError.programFailed(command: "runc run \(bundle.id)", status: status, output: "see \(service.outputFile)")
         }
         return pid
     }
@@ -36,14 +37,14 @@ public struct RuncLauncher: ServiceLauncher {
 
     public func cleanup(_ service: ServiceDefinition) {
         let bundle = OCIBundle(service: service, layout: layout)
-        _ = Shell.probe("runc", ["--root", bundle.runcRoot, "delete", "--force", bundle.id])
+        _ = Program.probe("runc", ["--root", bundle.runcRoot, "delete", "--force", bundle.id])
     }
 
     /// Deletes every container runc still knows in this cluster's runc root (after a crash).
     public func removeAll() -> [String] {
         let root = "\(layout.root)/runc"
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        for id in ids { _ = Shell.probe("runc", ["--root", root, "delete", "--force", id]) }
+        for id in ids { _ = Program.probe("runc", ["--root", root, "delete", "--force", id]) }
         return ids
     }
 }

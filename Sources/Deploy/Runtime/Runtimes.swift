@@ -1,3 +1,4 @@
+import ProgramRunner
 /// Picks the launcher for a runtime.
 public enum Runtimes {
     public static func launcher(for kind: RuntimeKind, layout: StateLayout, state: ClusterState) -> any ServiceLauncher {
@@ -8,5 +9,5 @@ public enum Runtimes {
     }
 
     /// The runtime used when none is asked for: runc where it is installed, else plain processes.
-    public static var preferred: RuntimeKind { Executables.find("runc") != nil ? .runc : .process }
+    public static var preferred: RuntimeKind { Program.find("runc") != nil ? .runc : .process }
 }

@@ -8,14 +8,16 @@ extension ClusterSpec {
         do {
             return try YAMLDecoder().decode(ClusterSpec.self, from: yaml)
         } catch let error as DecodingError {
-            throw SpecError.invalid("\(error)")
+            // Yams wraps what a field's decoder threw (an invalid CIDR's message): pass that on as it is.
+            if case .dataCorrupted(let context) = error, let cause = context.underlyingError as? DeployError { throw cause }
+            throw DeployError.invalidSpec("\(error)")
         }
     }
 
     /// Reads a spec file.
     public static func load(path: String) throws -> ClusterSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError.invalid("cannot read \(path)")
+            throw DeployError.invalidSpec("cannot read \(path)")
         }
         return try parse(yaml: String(decoding: data, as: UTF8.self))
     }

@@ -1,3 +1,4 @@
+import Addressing
 /// The whole cluster as the user describes it (YAML, every field optional).
 ///
 /// ```yaml
@@ -14,7 +15,7 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
     /// Prefix of every namespace and the default state directory's name.
     public var name = "ovnstack"
     /// The underlay network the nodes' tunnel endpoints live on.
-    public var underlay = try! IPv4Network("172.30.99.0/24")
+    public var underlay = try! IPNetwork(specCIDR: "172.30.99.0/24")
     public var external = ExternalNetworkSpec()
     /// Tunnel encapsulation (`geneve`; OVN also knows `vxlan`).
     public var encap = "geneve"
@@ -59,7 +60,7 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? name
         if c.contains(.underlay) {
             let u = try c.nestedContainer(keyedBy: UnderlayKeys.self, forKey: .underlay)
-            underlay = try u.decodeIfPresent(IPv4Network.self, forKey: .cidr) ?? underlay
+            underlay = try u.decodeSpecCIDR(forKey: .cidr) ?? underlay
         }
         external = try c.decodeIfPresent(ExternalNetworkSpec.self, forKey: .external) ?? external
         encap = try c.decodeIfPresent(String.self, forKey: .encap) ?? encap

@@ -1,4 +1,5 @@
 import Foundation
+import OVNModel
 import OVSDB
 
 /// Gathers `ClusterStatus`: the supervisor's report, checked against /proc and the control
@@ -52,19 +53,16 @@ public struct StatusCollector: Sendable {
     private func collectChassis(_ state: ClusterState, into status: inout ClusterStatus) async {
         let socket = layout.sbSocket(state.spec.controlNode.name)
         do {
-            let (chassis, encaps) = try await OVSDBSession.with(.unix(path: socket), database: "OVN_Southbound", wait: .seconds(2)) { client in
-                (try await OVSDBSession.select(client, "Chassis"), try await OVSDBSession.select(client, "Encap"))
+            let (chassis, encaps) = try await OVSDBSession.with(.unix(path: socket), database: SB.database, wait: .seconds(2)) { client in
+                (try await OVSDBSession.select(client, SB.Chassis.self), try await OVSDBSession.select(client, SB.Encap.self))
             }
-            let encapByUUID = Dictionary(encaps.map { ($0.uuid, $0) }, uniquingKeysWith: { a, _ in a })
+            let encapByUUID = Dictionary(encaps.compactMap { e in e.uuid.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
             let byID = Dictionary(state.systemIDs.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             status.chassis = chassis.map { row in
-                let name = row["name"]?.string ?? ""
-                let config = (row["other_config"]?.stringMap ?? [:]).merging(row["external_ids"]?.stringMap ?? [:]) { a, _ in a }
+                let config = row.otherConfig.merging(row.externalIDs) { a, _ in a }
                 return ClusterStatus.Chassis(
-                    name: name, hostname: row["hostname"]?.string ?? byID[name] ?? "",
-                    encaps: (row["encaps"]?.uuids ?? []).compactMap { encapByUUID[$0] }.map {
-                        ClusterStatus.Encap(type: $0["type"]?.string ?? "", ip: $0["ip"]?.string ?? "")
-                    },
+                    name: row.name, hostname: row.hostname.isEmpty ? byID[row.name] ?? "" : row.hostname,
+                    encaps: row.encaps.compactMap { encapByUUID[$0] }.map { ClusterStatus.Encap(type: $0.type, ip: $0.ip) },
                     gateway: (config["ovn-cms-options"] ?? "").contains("enable-chassis-as-gw"),
                     bridgeMappings: config["ovn-bridge-mappings"].flatMap { $0.isEmpty ? nil : $0 })
             }.sorted { $0.hostname < $1.hostname }
@@ -75,20 +73,20 @@ public struct StatusCollector: Sendable {
 
     private func collectPorts(_ state: ClusterState, node: String, into status: inout ClusterStatus) async {
         let socket = layout.ovsSocket(node)
+        typealias Interface = VSwitch.Interface
+        typealias Port = VSwitch.Port
         do {
-            let (interfaces, ports) = try await OVSDBSession.with(.unix(path: socket), database: "Open_vSwitch", wait: .seconds(2)) { client in
-                (try await OVSDBSession.select(client, "Interface", columns: ["name", "type", "options"]),
-                 try await OVSDBSession.select(client, "Port", columns: ["name", "external_ids"]))
+            let (interfaces, ports) = try await OVSDBSession.with(.unix(path: socket), database: VSwitch.database, wait: .seconds(2)) { client in
+                (try await OVSDBSession.select(client, Interface.self, columns: [Interface.Column.name, Interface.Column.type, Interface.Column.options]),
+                 try await OVSDBSession.select(client, Port.self, columns: [Port.Column.name, Port.Column.externalIDs]))
             }
-            for row in interfaces where row["type"]?.string == state.spec.encap {
-                status.tunnels.append(ClusterStatus.Tunnel(
-                    node: node, port: row["name"]?.string ?? "", remoteIP: row["options"]?.stringMap["remote_ip"] ?? ""))
+            for row in interfaces where row.type == state.spec.encap {
+                status.tunnels.append(ClusterStatus.Tunnel(node: node, port: row.name, remoteIP: row.options["remote_ip"] ?? ""))
             }
-            let portIDs = Dictionary(ports.map { ($0["name"]?.string ?? "", $0["external_ids"]?.stringMap ?? [:]) }, uniquingKeysWith: { a, _ in a })
-            for row in interfaces where row["type"]?.string == "patch" {
-                let name = row["name"]?.string ?? ""
-                let ids = portIDs[name] ?? [:]
-                if !ids.keys.contains(where: { $0.hasPrefix("ovn-") }) { status.foreignPatchPorts.append("\(node)/\(name)") }
+            let portIDs = Dictionary(ports.map { ($0.name, $0.externalIDs) }, uniquingKeysWith: { a, _ in a })
+            for row in interfaces where row.type == "patch" {
+                let ids = portIDs[row.name] ?? [:]
+                if !ids.keys.contains(where: { $0.hasPrefix("ovn-") }) { status.foreignPatchPorts.append("\(node)/\(row.name)") }
             }
         } catch {
             status.problems.append("\(node) Open_vSwitch at \(socket): \(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import ProgramRunner
 
 /// What happens around a service's start: its database file before, its configuration after.
 /// Every step is idempotent, so it runs again on each restart and on adoption.
@@ -21,7 +22,7 @@ public struct ServiceHooks: Sendable {
         }
         if let ready = service.readyPath { try? FileManager.default.removeItem(atPath: ready) }
         if let db = service.database, !FileManager.default.fileExists(atPath: db.file) {
-            try await Shell.runAsync("ovsdb-tool", ["create", db.file, db.schema])
+            try await Host.runAsync("ovsdb-tool", ["create", db.file, db.schema])
         }
     }
 

@@ -1,3 +1,4 @@
+import ProgramRunner
 /// Starts a service's process and recognises it again later (after a supervisor restart).
 public protocol ServiceLauncher: Sendable {
     /// Starts the service; returns the pid the supervisor watches.
@@ -15,9 +16,9 @@ public struct ProcessLauncher: ServiceLauncher {
     public init() {}
 
     public func launch(_ service: ServiceDefinition) throws -> Int32 {
-        guard let ip = Executables.find("ip") else { throw Shell.Failure(command: "ip", status: 127, output: "install iproute2") }
-        guard let program = Executables.find(service.program) else {
-            throw Shell.Failure(command: service.program, status: 127, output: "not installed; run `ovnstack preflight`")
+        let ip = try Host.require("ip", package: "iproute2")
+        guard let program = Program.find(service.program) else {
+            throw DeployError.programMissing(program: service.program, package: HostChecks.package(of: service.program))
         }
         guard let netns = service.netns else {
             return try Spawn.start(program, service.arguments, environment: Spawn.environment(service.environment), logFile: service.outputFile)

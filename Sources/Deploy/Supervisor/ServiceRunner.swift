@@ -81,10 +81,10 @@ actor ServiceRunner {
         let deadline = ContinuousClock.now + .seconds(20)
         while !FileManager.default.fileExists(atPath: path) {
             if let how = ProcessTable.reapIfExited(pid) {
-                throw Shell.Failure(command: definition.id, status: 1, output: "\(how) before serving; see \(definition.outputFile)")
+                throw DeployError.serviceFailed(id: definition.id, why: "\(how) before serving", log: definition.outputFile)
             }
             guard ContinuousClock.now < deadline else {
-                throw Shell.Failure(command: definition.id, status: 1, output: "no \(path) after 20 s")
+                throw DeployError.serviceFailed(id: definition.id, why: "no \(path) after 20 s", log: definition.outputFile)
             }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -1,5 +1,7 @@
 import Foundation
+import OVNModel
 import OVSDB
+import ProgramRunner
 
 /// The one `ovnstack supervise` daemon of a cluster: wires the namespaces, starts every service in
 /// dependency waves (databases, then their clients, then ovn-controller), keeps them running,
@@ -20,7 +22,7 @@ public actor Supervisor {
 
     public init(layout: StateLayout) throws {
         guard let state = try ClusterState.load(layout) else {
-            throw Shell.Failure(command: "supervise", status: 1, output: "no \(layout.clusterFile); run `ovnstack up`")
+            throw DeployError.notUp(clusterFile: layout.clusterFile)
         }
         self.layout = layout
         self.state = state
@@ -127,8 +129,8 @@ public actor Supervisor {
         let socket = layout.sbSocket(state.spec.controlNode.name)
         let want = Set(state.spec.nodes.map { state.systemID($0.name) })
         try await poll("chassis in the SB") {
-            let names = try await OVSDBSession.with(.unix(path: socket), database: "OVN_Southbound") { client in
-                try await OVSDBSession.select(client, "Chassis", columns: ["name"]).compactMap { $0["name"]?.string }
+            let names = try await OVSDBSession.with(.unix(path: socket), database: SB.database) { client in
+                try await OVSDBSession.select(client, SB.Chassis.self, columns: [SB.Chassis.Column.name]).map(\.name)
             }
             return want.isSubset(of: Set(names))
         }
@@ -139,8 +141,10 @@ public actor Supervisor {
         for node in state.spec.nodes {
             let socket = layout.ovsSocket(node.name)
             try await poll("tunnel ports on \(node.name)") {
-                let tunnels = try await OVSDBSession.with(.unix(path: socket), database: "Open_vSwitch") { client in
-                    try await OVSDBSession.select(client, "Interface", where: [.equal("type", .string(self.state.spec.encap))], columns: ["name"]).count
+                let tunnels = try await OVSDBSession.with(.unix(path: socket), database: VSwitch.database) { client in
+                    try await OVSDBSession.select(
+                        client, VSwitch.Interface.self, where: [.equal(VSwitch.Interface.Column.type, .string(self.state.spec.encap))],
+                        columns: [VSwitch.Interface.Column.name]).count
                 }
                 return tunnels >= peers
             }
@@ -159,7 +163,7 @@ public actor Supervisor {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw Shell.Failure(command: "wait for \(what)", status: 1, output: "timed out after \(timeout) \(lastError.map { "(\($0))" } ?? "")")
+        throw DeployError.timedOut(what: what, after: timeout, lastError: lastError.map { "\($0)" })
     }
 
     /// Stops services in reverse waves, then removes the namespaces.

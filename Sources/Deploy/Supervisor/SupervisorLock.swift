@@ -19,11 +19,11 @@ final class SupervisorLock: Sendable {
     static func acquire(_ layout: StateLayout) throws -> SupervisorLock {
         try FileManager.default.createDirectory(atPath: layout.root, withIntermediateDirectories: true)
         let fd = open(layout.supervisorLockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Shell.Failure(command: "open \(layout.supervisorLockFile)", status: errno, output: "") }
+        guard fd >= 0 else { throw DeployError.system(call: "open \(layout.supervisorLockFile)", reason: String(cString: strerror(errno))) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
             let holder = ProcessTable.readPidFile(layout.supervisorPidFile).map(String.init) ?? "?"
-            throw Shell.Failure(command: "supervise", status: 1, output: "another supervisor (pid \(holder)) runs this cluster")
+            throw DeployError.alreadySupervised(pid: holder)
         }
         try "\(getpid())\n".write(toFile: layout.supervisorPidFile, atomically: true, encoding: .utf8)
         return SupervisorLock(fd: fd, layout: layout)

@@ -28,7 +28,7 @@ public enum LoopbackPort {
         var held: [(fd: Int32, port: Int)] = []
         defer { held.forEach { close($0.fd) } }
         for _ in 0..<count {
-            guard let socket = bound(0) else { throw Shell.Failure(command: "allocate loopback port", status: 1, output: "bind 127.0.0.1:0 failed") }
+            guard let socket = bound(0) else { throw DeployError.system(call: "bind 127.0.0.1:0 (allocate a loopback port)", reason: String(cString: strerror(errno))) }
             held.append(socket)
         }
         return held.map(\.port)

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import ProgramRunner
 #endif
 
 /// Starts long-running programs with `posix_spawn`: own session, stdin from /dev/null, stdout and
@@ -38,7 +39,7 @@ public enum Spawn {
         }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard rc == 0 else { throw Shell.Failure(command: path, status: rc, output: String(cString: strerror(rc))) }
+        guard rc == 0 else { throw DeployError.system(call: "posix_spawn \(path)", reason: String(cString: strerror(rc))) }
         return pid
     }
 
@@ -51,7 +52,7 @@ public enum Spawn {
 
     /// Replaces this process with `program` (for pass-through commands such as `ovnstack nbctl`).
     public static func exec(_ program: String, _ arguments: [String]) -> Never {
-        guard let path = Executables.find(program) else {
+        guard let path = Program.find(program) else {
             FileHandle.standardError.write(Data("ovnstack: \(program) not found; install openvswitch-switch and ovn-central\n".utf8))
             exit(127)
         }

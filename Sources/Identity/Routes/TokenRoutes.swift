@@ -8,7 +8,9 @@ enum TokenRoutes {
         router.post("/v3/auth/tokens") { request, context in
             let auth = try AuthRequest(try await request.jsonObject(context: context))
             let (value, token) = try await ctx.authenticator.authenticate(auth)
-            let catalog = request.query("nocatalog") == nil ? try await ctx.tokens.catalog() : nil
+            // Spelled out: in `c ? json : nil` the nil would be read as a JSON null.
+            var catalog: JSON?
+            if request.query("nocatalog") == nil { catalog = try await ctx.tokens.catalog() }
             return JSONResponse.make(status: 201, body: TokenRenderer.body(token, catalog: catalog), headers: [("X-Subject-Token", value)])
         }
         router.get("/v3/auth/tokens") { request, context in try await validate(request, context, ctx, head: false) }
@@ -33,7 +35,8 @@ enum TokenRoutes {
         _ = try context.requireAuth()
         let value = try subject(request)
         guard let token = try await ctx.tokens.resolve(value) else { throw notFound }
-        let catalog = request.query("nocatalog") == nil ? try await ctx.tokens.catalog() : nil
+        var catalog: JSON?
+        if request.query("nocatalog") == nil { catalog = try await ctx.tokens.catalog() }
         return JSONResponse.make(status: 200, body: TokenRenderer.body(token, catalog: catalog), headers: [("X-Subject-Token", value)], head: head)
     }
 }

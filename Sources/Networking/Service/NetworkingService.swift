@@ -1,8 +1,8 @@
-public import Foundation
+import Foundation
 import Hummingbird
 public import Logging
 public import OpenStackAPI
-public import OVSDB
+import OVSDB
 
 /// The networking service: connects to the Northbound, loads the database, repairs the Northbound
 /// from it, then serves the API while following port status and re-checking for drift periodically.
@@ -12,7 +12,7 @@ public struct NetworkingService: Sendable {
     private let ids: IDSource
 
     /// A service validating tokens with `validator` (a caching remote validator in production); `ids` hands out
-    /// new resource ids (random; a test replaying a recorded scenario hands out the recorded ones).
+    /// new resource ids (random UUIDs; a replay of a recorded scenario hands out the recorded ones).
     public init(configuration: NetworkingConfiguration, validator: any TokenValidator, ids: IDSource = .random) {
         self.configuration = configuration
         self.validator = validator
@@ -32,22 +32,30 @@ public struct NetworkingService: Sendable {
     }
 
     private func serve(_ nb: NBSync, logger: Logger, onReady: @escaping @Sendable (Int) async -> Void) async throws {
-        let core = try NetworkingCore(configuration: configuration, nb: nb, ids: ids, logger: logger)
-        try await core.repair()
-        await core.rebalanceGateways()
+        let driver = NBDriver(nb: nb, settings: configuration, logger: logger)
+        let store = try NetworkingStore(settings: configuration, driver: driver, ids: ids, logger: logger)
+        try await store.repair()
+        try? await store.changeIfNeeded { $0.rebalancedGateways() }
         let interval = configuration.repairInterval
-        let app = APIServer.application(router: NetworkingRouter.make(core, validator: validator), address: configuration.listen, logger: logger) { port in
-            await onReady(port)
-        }
+        let app = APIServer.application(router: NetworkingAPI(store: store).router(validator: validator), address: configuration.listen,
+                                        logger: logger) { port in await onReady(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await core.watchPortStatus() }
+            group.addTask {
+                await PortStatusWatcher(nb: nb).run { port, up in
+                    do { try await store.changeIfNeeded { $0.portStatus(port, up: up) } } catch {
+                        logger.warning("port status not saved", metadata: ["port": "\(port)"])
+                    }
+                }
+            }
             if let chassis = nb.scheduler.chassis {
                 group.addTask {
                     // A gateway chassis joined or left: move router gateways accordingly.
                     for await event in chassis.events() where event.table == "Chassis" {
                         if case .modify(_, let old, let new) = event, old["other_config"] == new["other_config"],
                            old["external_ids"] == new["external_ids"] { continue }
-                        await core.rebalanceGateways()
+                        do { try await store.changeIfNeeded { $0.rebalancedGateways() } } catch {
+                            logger.warning("gateway rebalance not saved", metadata: ["error": "\(error)"])
+                        }
                     }
                 }
             }
@@ -56,9 +64,9 @@ public struct NetworkingService: Sendable {
                 var last = ContinuousClock.now
                 while !Task.isCancelled {
                     try await Task.sleep(for: .seconds(1))
-                    guard await core.isNorthboundBehind || ContinuousClock.now - last >= interval else { continue }
+                    guard await driver.isBehind || ContinuousClock.now - last >= interval else { continue }
                     last = ContinuousClock.now
-                    do { try await core.repair() } catch { logger.warning("drift repair failed", metadata: ["error": "\(error)"]) }
+                    do { try await store.repair() } catch { logger.warning("drift repair failed", metadata: ["error": "\(error)"]) }
                 }
             }
             group.addTask { try await app.run() }

@@ -54,7 +54,7 @@ extension OVSDBClient {
         let conn = try await RPCConnection.connect(
             to: endpoint, probeInterval: options.probeInterval, connectTimeout: options.connectTimeout)
         do {
-            let databases = (try await conn.call("list_dbs", []).arrayValue ?? []).compactMap(\.stringValue)
+            let databases = (try await conn.call("list_dbs", []).array ?? []).compactMap(\.string)
             guard databases.contains(database) else { throw OVSDBError.unknownDatabase(database) }
             if options.leaderOnly, databases.contains("_Server") { try await checkLeader(conn) }
             schema = try DatabaseSchema(json: try await conn.call("get_schema", [.string(database)]))
@@ -79,10 +79,10 @@ extension OVSDBClient {
             "columns": ["model", "leader", "connected"],
         ]
         let reply = try await conn.call("transact", ["_Server", select])
-        guard let row = reply.arrayValue?.first?["rows"]?.arrayValue?.first, row["model"]?.stringValue == "clustered" else {
+        guard let row = reply.array?.first?["rows"]?.array?.first, row["model"]?.string == "clustered" else {
             return
         }
-        guard row["leader"]?.boolValue == true, row["connected"]?.boolValue == true else {
+        guard row["leader"]?.bool == true, row["connected"]?.bool == true else {
             throw OVSDBError.unreachable("\(conn.endpoint) is not the cluster leader")
         }
         let watch = LeadershipWatch(connection: conn)
@@ -94,7 +94,7 @@ extension OVSDBClient {
     /// Registers the replica's monitor on a connection; prefers `monitor_cond_since` to resume.
     func startMonitor(_ replica: Replica, on conn: RPCConnection) async throws {
         conn.route(replica.monitorID, to: replica)
-        var requests: [String: JSON] = [:]
+        var requests: JSONObject = [:]
         for request in replica.requests { requests[request.table] = request.json }
         let lastTxn = replica.lastTransactionID ?? "00000000-0000-0000-0000-000000000000"
         let params: [JSON] = [.string(database), .string(replica.monitorID), .object(requests), .string(lastTxn)]
@@ -104,7 +104,7 @@ extension OVSDBClient {
                     throw OVSDBError.protocolViolation("monitor_cond_since reply is not [found, last-txn-id, updates]")
                 }
                 reply = .null
-                let found = parts[0].boolValue ?? false, lastTxnID = parts[1].stringValue
+                let found = parts[0].bool ?? false, lastTxnID = parts[1].string
                 let updates = parts[2]
                 parts = []
                 try replica.applyMonitorReply(updates, found: found, lastTxnID: lastTxnID)
@@ -120,7 +120,7 @@ extension OVSDBClient {
         let lockEvents = lockContinuation
         Task {
             for await note in conn.notifications {
-                guard let name = note.params.first?.stringValue else { continue }
+                guard let name = note.params.first?.string else { continue }
                 switch note.method {
                 case "locked": lockEvents.yield(.locked(name))
                 case "stolen": lockEvents.yield(.stolen(name))
@@ -165,7 +165,7 @@ private final class LeadershipWatch: MonitorSink {
     func apply(updates: JSON, lastTxnID: String?) throws {
         guard case .object(let rows)? = updates["Database"] else { return }
         for (_, update) in rows {
-            guard case .object(let o) = update, let row = o.first?.value else { continue }
+            guard case .object(let o) = update, let row = o.members.first?.value else { continue }
             if row["leader"] == .bool(false) || row["connected"] == .bool(false) {
                 connection.channel.close(promise: nil)
             }

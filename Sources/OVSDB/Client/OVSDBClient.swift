@@ -67,8 +67,8 @@ public actor OVSDBClient {
         try Task.checkCancellation()
         guard case .array(let results) = reply else { throw OVSDBError.protocolViolation("transact reply is not an array") }
         for (index, result) in results.enumerated() {
-            guard let error = result["error"]?.stringValue else { continue }
-            let details = result["details"]?.stringValue
+            guard let error = result["error"]?.string else { continue }
+            let details = result["details"]?.string
             if index >= operations.count { throw OVSDBError.commitFailed(error: error, details: details) }
             throw OVSDBError.operationFailed(index: index, error: error, details: details)
         }
@@ -78,7 +78,7 @@ public actor OVSDBClient {
     /// Names of the databases the server has.
     public func listDatabases() async throws -> [String] {
         let reply = try await activeConnection().call("list_dbs", [])
-        return (reply.arrayValue ?? []).compactMap(\.stringValue)
+        return (reply.array ?? []).compactMap(\.string)
     }
 
     /// Reads a database's schema from the server.
@@ -88,7 +88,7 @@ public actor OVSDBClient {
 
     /// Round-trips an echo.
     public func echo(_ payload: [JSON] = ["ping"]) async throws -> [JSON] {
-        try await activeConnection().call("echo", payload).arrayValue ?? []
+        try await activeConnection().call("echo", payload).array ?? []
     }
 
     /// Starts watching tables; returns the replica once it holds the initial snapshot.
@@ -129,7 +129,7 @@ public actor OVSDBClient {
     /// Asks for a lock; true when granted now, else a `locked` event follows when it is.
     public func lock(_ name: String) async throws -> Bool {
         heldLocks.insert(name)
-        return try await activeConnection().call("lock", [.string(name)])["locked"]?.boolValue ?? false
+        return try await activeConnection().call("lock", [.string(name)])["locked"]?.bool ?? false
     }
 
     /// Takes a lock from whoever holds it.

@@ -51,8 +51,8 @@ final class RPCHandler: ChannelDuplexHandler {
             return
         }
         message = .null  // `members` is now the only owner of the document
-        if let method = members["method"]?.stringValue {
-            handleRequest(context: context, method: method, params: members["params"]?.arrayValue ?? [], id: members["id"] ?? .null)
+        if let method = members["method"]?.string {
+            handleRequest(context: context, method: method, params: members["params"]?.array ?? [], id: members["id"] ?? .null)
         } else if let id = members["id"] {
             let error = members["error"] ?? .null
             let result = members.removeValue(forKey: "result") ?? .null
@@ -69,11 +69,11 @@ final class RPCHandler: ChannelDuplexHandler {
             let reply: JSON = ["id": id, "result": .array(params), "error": .null]
             context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply.bytes)), promise: nil)
         case "update2", "update3":
-            guard let monitorID = params.first, let sink = monitors[monitorID.stringValue ?? ""] else { return }
+            guard let monitorID = params.first, let sink = monitors[monitorID.string ?? ""] else { return }
             let isUpdate3 = method == "update3"
             let updates = params.count > (isUpdate3 ? 2 : 1) ? params[isUpdate3 ? 2 : 1] : .object([:])
             do {
-                try sink.apply(updates: updates, lastTxnID: isUpdate3 ? params[1].stringValue : nil)
+                try sink.apply(updates: updates, lastTxnID: isUpdate3 ? params[1].string : nil)
             } catch {
                 context.fireErrorCaught(error)
             }
@@ -85,7 +85,7 @@ final class RPCHandler: ChannelDuplexHandler {
     private func handleReply(id: JSON, result: consuming JSON, error: JSON) {
         guard case .int(let number) = id, let call = pending.removeValue(forKey: number) else { return }  // probe replies
         if !error.isNull {
-            let text = error.stringValue ?? error["error"]?.stringValue ?? error.text
+            let text = error.string ?? error["error"]?.string ?? error.text
             call.promise.fail(OVSDBError.rpc(method: call.method, error: text))
             return
         }

@@ -11,7 +11,7 @@ public struct MonitorRequest: Sendable, Hashable {
     }
 
     var json: JSON {
-        var o: [String: JSON] = [:]
+        var o: JSONObject = [:]
         if let columns { o["columns"] = .array(columns.map(JSON.string)) }
         if let conditions { o["where"] = .array(conditions.map(\.json)) }
         return .array([.object(o)])

@@ -171,16 +171,22 @@ public final class Replica: Sendable {
     private func drainRowUpdates(
         _ updates: inout JSON, _ body: (String, TableSchema, UUID, String, JSON) throws(OVSDBError) -> Void
     ) throws(OVSDBError) {
-        guard case .object(var tables) = updates else { throw .protocolViolation("table-updates is not an object") }
+        guard case .object(var tablesObject) = updates else { throw .protocolViolation("table-updates is not an object") }
         updates = .null
-        for table in Array(tables.keys) {
-            guard var rowsJSON = tables.removeValue(forKey: table), let tableSchema = schema.tables[table],
-                case .object(var rows) = rowsJSON
-            else { continue }
+        var tables = tablesObject.takeMembers()
+        for t in tables.indices {
+            let table = tables[t].key
+            var rowsJSON = tables[t].value
+            tables[t].value = .null
+            guard let tableSchema = schema.tables[table], case .object(var rowsObject) = rowsJSON else { continue }
             rowsJSON = .null
-            for uuidText in Array(rows.keys) {
-                guard let update = rows.removeValue(forKey: uuidText), let uuid = UUID(uuidString: uuidText),
-                    case .object(let o) = update, let (kind, json) = o.first
+            var rows = rowsObject.takeMembers()
+            for r in rows.indices {
+                let uuidText = rows[r].key
+                let update = rows[r].value
+                rows[r].value = .null
+                guard let uuid = UUID(uuidString: uuidText), case .object(let o) = update,
+                    let (kind, json) = o.members.first
                 else { throw .protocolViolation("bad row update \(uuidText)") }
                 try body(table, tableSchema, uuid, kind, json)
             }

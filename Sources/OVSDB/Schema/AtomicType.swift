@@ -32,7 +32,7 @@ public struct BaseType: Sendable, Hashable {
             self.init(t)
             return
         }
-        guard case .object(let o) = json, let name = o["type"]?.stringValue, let t = AtomicType(rawValue: name) else {
+        guard case .object(let o) = json, let name = o["type"]?.string, let t = AtomicType(rawValue: name) else {
             throw .protocolViolation("bad base type \(json)")
         }
         self.init(t)
@@ -46,14 +46,14 @@ public struct BaseType: Sendable, Hashable {
                 enumeration = [try Atom(json: e, as: t)]
             }
         }
-        minInteger = o["minInteger"]?.intValue
-        maxInteger = o["maxInteger"]?.intValue
-        if case .double(let d)? = o["minReal"] { minReal = d } else if let i = o["minReal"]?.intValue { minReal = Double(i) }
-        if case .double(let d)? = o["maxReal"] { maxReal = d } else if let i = o["maxReal"]?.intValue { maxReal = Double(i) }
-        minLength = o["minLength"]?.intValue
-        maxLength = o["maxLength"]?.intValue
-        refTable = o["refTable"]?.stringValue
-        if let r = o["refType"]?.stringValue { refType = RefType(rawValue: r) ?? .strong }
+        minInteger = o["minInteger"]?.int
+        maxInteger = o["maxInteger"]?.int
+        if case .double(let d)? = o["minReal"] { minReal = d } else if let i = o["minReal"]?.int { minReal = Double(i) }
+        if case .double(let d)? = o["maxReal"] { maxReal = d } else if let i = o["maxReal"]?.int { maxReal = Double(i) }
+        minLength = o["minLength"]?.int
+        maxLength = o["maxLength"]?.int
+        refTable = o["refTable"]?.string
+        if let r = o["refType"]?.string { refType = RefType(rawValue: r) ?? .strong }
     }
 
     /// A readable description for error messages, such as `integer in [0, 4095]`.

@@ -34,7 +34,7 @@ public struct ColumnType: Sendable, Hashable {
         default: max = 1
         }
         self.init(key: try BaseType(json: k), value: try o["value"].map { j throws(OVSDBError) in try BaseType(json: j) },
-                  min: o["min"]?.intValue ?? 1, max: max)
+                  min: o["min"]?.int ?? 1, max: max)
     }
 
     /// A readable description for error messages, such as `set of 0 to 1 integer in [0, 4095]`.

@@ -7,11 +7,11 @@ public struct DatabaseSchema: Sendable {
     public let json: JSON
 
     public init(json: JSON) throws(OVSDBError) {
-        guard case .object(let o) = json, let name = o["name"]?.stringValue, case .object(let t)? = o["tables"] else {
+        guard case .object(let o) = json, let name = o["name"]?.string, case .object(let t)? = o["tables"] else {
             throw .protocolViolation("not a database schema")
         }
         self.name = name
-        self.version = o["version"]?.stringValue ?? ""
+        self.version = o["version"]?.string ?? ""
         var tables: [String: TableSchema] = [:]
         for (tableName, tableJSON) in t { tables[tableName] = try TableSchema(name: tableName, json: tableJSON) }
         self.tables = tables
@@ -53,9 +53,9 @@ public struct TableSchema: Sendable {
             columns[columnName] = try ColumnSchema(name: columnName, json: columnJSON)
         }
         self.columns = columns
-        isRoot = o["isRoot"]?.boolValue ?? false
-        maxRows = o["maxRows"]?.intValue
-        indexes = (o["indexes"]?.arrayValue ?? []).map { ($0.arrayValue ?? []).compactMap(\.stringValue) }
+        isRoot = o["isRoot"]?.bool ?? false
+        maxRows = o["maxRows"]?.int
+        indexes = (o["indexes"]?.array ?? []).map { ($0.array ?? []).compactMap(\.string) }
     }
 
     /// The column's schema, or a violation naming table and column. `_uuid` and `_version` are implicit.
@@ -89,7 +89,7 @@ public struct ColumnSchema: Sendable {
         guard let t = json["type"] else { throw .protocolViolation("column \(name) has no type") }
         self.name = name
         type = try ColumnType(json: t)
-        isMutable = json["mutable"]?.boolValue ?? true
-        isEphemeral = json["ephemeral"]?.boolValue ?? false
+        isMutable = json["mutable"]?.bool ?? true
+        isEphemeral = json["ephemeral"]?.bool ?? false
     }
 }

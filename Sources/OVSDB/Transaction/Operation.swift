@@ -26,16 +26,16 @@ public enum Operation: Sendable, Hashable {
     }
 
     var json: JSON {
-        func row(_ r: [String: OVSDBValue]) -> JSON { .object(r.mapValues(\.json)) }
+        func row(_ r: [String: OVSDBValue]) -> JSON { .object(JSONObject(r.map { ($0.key, $0.value.json) })) }
         func conditions(_ c: [Condition]) -> JSON { .array(c.map(\.json)) }
         switch self {
         case .insert(let table, let r, let name, let uuid):
-            var o: [String: JSON] = ["op": "insert", "table": .string(table), "row": row(r)]
+            var o: JSONObject = ["op": "insert", "table": .string(table), "row": row(r)]
             if let name { o["uuid-name"] = .string(name) }
             if let uuid { o["uuid"] = .string(uuid.uuidString.lowercased()) }
             return .object(o)
         case .select(let table, let w, let columns):
-            var o: [String: JSON] = ["op": "select", "table": .string(table), "where": conditions(w)]
+            var o: JSONObject = ["op": "select", "table": .string(table), "where": conditions(w)]
             if let columns { o["columns"] = .array(columns.map(JSON.string)) }
             return .object(o)
         case .update(let table, let w, let r):
@@ -45,7 +45,7 @@ public enum Operation: Sendable, Hashable {
         case .delete(let table, let w):
             return ["op": "delete", "table": .string(table), "where": conditions(w)]
         case .wait(let table, let w, let columns, let until, let rows, let timeout):
-            var o: [String: JSON] = [
+            var o: JSONObject = [
                 "op": "wait", "table": .string(table), "where": conditions(w),
                 "columns": .array(columns.map(JSON.string)), "until": .string(until.rawValue), "rows": .array(rows.map(row)),
             ]

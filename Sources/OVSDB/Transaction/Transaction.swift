@@ -98,13 +98,13 @@ public struct TransactionResult: Sendable {
     /// The UUID the server gave the row inserted under `name`.
     public func uuid(_ name: NamedUUID) -> UUID? {
         guard let index = names[name.name], index < results.count,
-            case .array(let pair)? = results[index]["uuid"], pair.count == 2, let text = pair[1].stringValue
+            case .array(let pair)? = results[index]["uuid"], pair.count == 2, let text = pair[1].string
         else { return nil }
         return UUID(uuidString: text)
     }
 
     /// The number of rows an update, mutate or delete touched.
-    public func count(at index: Int) -> Int? { index < results.count ? results[index]["count"]?.intValue : nil }
+    public func count(at index: Int) -> Int? { index < results.count ? results[index]["count"]?.int : nil }
 
     /// The rows a select returned, decoded with the table's schema.
     public func rows(at index: Int, table: TableSchema) throws(OVSDBError) -> [Row] {
@@ -113,7 +113,7 @@ public struct TransactionResult: Sendable {
         out.reserveCapacity(rows.count)
         for rowJSON in rows {
             var uuid = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-            if case .array(let pair)? = rowJSON["_uuid"], pair.count == 2, let text = pair[1].stringValue,
+            if case .array(let pair)? = rowJSON["_uuid"], pair.count == 2, let text = pair[1].string,
                 let u = UUID(uuidString: text)
             {
                 uuid = u

@@ -60,7 +60,7 @@ public actor RemoteTokenValidator: TokenValidator {
             "identity": ["methods": ["password"], "password": ["user": [
                 "name": .string(credentials.userName), "domain": domain, "password": .string(credentials.password)]]],
             "scope": ["project": ["name": .string(credentials.projectName), "domain": domain]]]]
-        request.body = .bytes(ByteBuffer(bytes: auth.serialized))
+        request.body = .bytes(ByteBuffer(bytes: auth.bytes))
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 4 << 20)
         guard response.status.code == 201, let value = response.headers.first(name: "X-Subject-Token"),

@@ -4,20 +4,24 @@ public enum ErrorStyle: Sendable {
     case keystone
     /// Neutron: `{"NeutronError": {"type", "message", "detail"}}`.
     case neutron
-    /// Nova/Glance: `{"<camelCaseTitle>": {"code", "message"}}` (e.g. `itemNotFound`).
+    /// Nova: `{"<camelCaseTitle>": {"code", "message"}}` (e.g. `itemNotFound`).
     case nova
+    /// Glance (webob's JSON faults): `{"code": "404 Not Found", "title": "Not Found", "message"}`.
+    case glance
 
     /// The error body for an ``APIError``.
     public func body(for error: APIError) -> JSON {
         switch self {
         case .keystone:
-            return ["error": ["code": .number(Double(error.status)), "message": .string(error.message), "title": .string(error.title)]]
+            return ["error": ["code": .int(error.status), "message": .string(error.message), "title": .string(error.title)]]
         case .neutron:
             return ["NeutronError": ["type": .string(error.type ?? error.title.replacingOccurrences(of: " ", with: "")),
                                      "message": .string(error.message), "detail": ""]]
+        case .glance:
+            return ["code": .string("\(error.status) \(error.title)"), "title": .string(error.title), "message": .string(error.message)]
         case .nova:
             let key = error.type ?? Self.novaKey(error.status)
-            let inner: JSON = ["code": .number(Double(error.status)), "message": .string(error.message)]
+            let inner: JSON = ["code": .int(error.status), "message": .string(error.message)]
             return .object(JSONObject([(key, inner)]))
         }
     }

@@ -5,7 +5,7 @@ import HTTPTypes
 public enum JSONResponse {
     /// A JSON response with status, body and extra headers.
     public static func make(status: Int, body: JSON, headers: [(String, String)] = [], head: Bool = false) -> Response {
-        let bytes = body.serialized
+        let bytes = body.bytes
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         for (name, value) in headers {
@@ -15,6 +15,13 @@ public enum JSONResponse {
             fields[.contentLength] = String(bytes.count)
             return Response(status: .init(code: status), headers: fields, body: .init())
         }
+        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A 200-style JSON response from a body already serialised (e.g. a list joined from cached items).
+    public static func make(status: Int, serialized bytes: [UInt8]) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
         return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 

@@ -25,6 +25,8 @@ public struct OpenStackMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as APIError {
             response = errorResponse(error, request: request, context: context)
+        } catch let error as any APIErrorConvertible {
+            response = errorResponse(error.apiError, request: request, context: context)
         } catch let error as HTTPResponseError {
             let status = Int(error.status.code)
             let message = status == 404 ? "The resource could not be found." : HTTPReason.phrase(for: status)

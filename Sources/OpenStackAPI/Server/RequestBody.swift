@@ -11,7 +11,7 @@ extension Request {
         } catch {
             throw APIError(status: 413, message: "Request is too large.")
         }
-        guard let json = try? JSONParser.parse(Array(buffer.readableBytesView)), let object = json.object else {
+        guard let json = buffer.withUnsafeReadableBytes({ try? JSONParser.parse($0) }), let object = json.object else {
             throw APIError.malformedJSON
         }
         return object

@@ -1,8 +1,5 @@
 import Deploy
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Identity
 
 /// The host shell's access to a cluster's APIs: once identity answers on 127.0.0.1, its clouds.yaml
@@ -42,8 +39,7 @@ struct CloudAccess {
         var last = "no answer"
         while ContinuousClock.now < deadline {
             do {
-                let (_, response) = try await URLSession.shared.data(from: URL(string: url)!)
-                let code = (response as? HTTPURLResponse)?.statusCode ?? 0
+                let code = try await CloudHTTP.send(.GET, url, timeout: .seconds(2)).status
                 if code == 200 { return }
                 last = "HTTP \(code)"
             } catch {

@@ -1,9 +1,7 @@
 import Deploy
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Identity
+import NIOHTTP1
 import OpenStackAPI
 
 /// The networks every cloud starts with, created through the Networking API like an operator would:
@@ -55,26 +53,19 @@ struct CloudNetworks {
         let body: JSON = ["auth": ["identity": ["methods": ["password"], "password": ["user": [
             "name": .string(user), "domain": domain, "password": .string(password)]]],
             "scope": ["project": ["name": .string(project), "domain": domain]]]]
-        var request = URLRequest(url: URL(string: "\(identity)/auth/tokens?nocatalog")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.serialized)
-        let (_, response) = try await URLSession.shared.data(for: request)
-        guard let http = response as? HTTPURLResponse, http.statusCode == 201, let token = http.value(forHTTPHeaderField: "X-Subject-Token") else {
+        let response = try await CloudHTTP.send(
+            .POST, "\(identity)/auth/tokens?nocatalog", headers: [("Content-Type", "application/json")], body: body.bytes)
+        guard response.status == 201, let token = response.headers.first(name: "X-Subject-Token") else {
             throw CloudAccessError("identity refused the \(user) credentials; check \(layout.identityDir("ctl"))")
         }
         return token
     }
 
     private func send(_ method: String, _ url: String, _ token: String, _ body: JSON?) async throws -> (Int, JSON) {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = method
-        request.setValue(token, forHTTPHeaderField: "X-Auth-Token")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let body { request.httpBody = Data(body.serialized) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let json = (try? JSONParser.parse(Array(data))) ?? .null
+        let response = try await CloudHTTP.send(
+            HTTPMethod(rawValue: method), url, headers: [("X-Auth-Token", token), ("Content-Type", "application/json")], body: body?.bytes)
+        let status = response.status
+        let json = (try? JSONParser.parse(response.body)) ?? .null
         guard (200..<300).contains(status) else {
             throw CloudAccessError("\(method) \(url) answered \(status): \(json["NeutronError"]?["message"]?.string ?? json.text)")
         }

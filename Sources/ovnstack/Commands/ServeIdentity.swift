@@ -62,27 +62,18 @@ struct ServeIdentity: AsyncParsableCommand {
             tokenLifetime: TimeInterval(tokenLifetime))
         let service = try IdentityService(configuration: configuration)
         let cloudsPath = cloudsYaml, cluster = cluster, region = region, publicHost = configuration.resolvedPublicHost
-        let pidfile = pidfile
-        defer { if let pidfile { try? FileManager.default.removeItem(atPath: pidfile) } }
-        let task = Task {
+        try await Foreground.serve(pidfile: pidfile, line: { "identity: listening on http://\(address.host):\($0) (auth_url http://\(publicHost):\($0)/v3)" }) { onReady in
             try await service.run { port, credentials in
-                let authURL = "http://\(publicHost):\(port)/v3"
                 if let cloudsPath {
                     do {
-                        try CloudsFile.merge(CloudEntry.cluster(cluster, authURL: authURL, credentials: credentials, regionName: region),
-                                             into: URL(fileURLWithPath: cloudsPath))
+                        try CloudsFile.merge(CloudEntry.cluster(cluster, authURL: "http://\(publicHost):\(port)/v3", credentials: credentials,
+                                                                regionName: region), into: URL(fileURLWithPath: cloudsPath))
                     } catch {
                         FileHandle.standardError.write(Data("ovnstack: clouds.yaml not written: \(error)\n".utf8))
                     }
                 }
-                if let pidfile {
-                    try? Data("\(getpid())\n".utf8).write(to: URL(fileURLWithPath: pidfile), options: .atomic)
-                }
-                FileHandle.standardOutput.write(Data("identity: listening on http://\(address.host):\(port) (auth_url \(authURL))\n".utf8))
+                await onReady(port)
             }
         }
-        let signals = SignalCancellation(task: task)
-        defer { signals.stop() }
-        try await task.value
     }
 }

@@ -29,17 +29,7 @@ struct ServeNetwork: AsyncParsableCommand {
     @Option(help: "OVN Southbound database, for the gateway chassis of routers (optional).")
     var sb: String?
 
-    @Option(help: "Identity service URL used to validate tokens.")
-    var identityURL: String
-
-    @Option(help: "File holding the password of the identity user.")
-    var identityPasswordFile: String
-
-    @Option(help: "Identity user that validates tokens.")
-    var identityUser: String = "admin"
-
-    @Option(help: "Project of the identity user.")
-    var identityProject: String = "admin"
+    @OptionGroup var identity: IdentityOptions
 
     @Option(name: .customLong("flat-network"), help: "A physical network for flat and VLAN provider networks (repeatable).")
     var flatNetworks: [String] = []
@@ -62,28 +52,14 @@ struct ServeNetwork: AsyncParsableCommand {
         var southbound: [Endpoint] = []
         do { endpoints = try Endpoint.list(nb) } catch { throw ValidationError("--nb: \(error)") }
         if let sb { do { southbound = try Endpoint.list(sb) } catch { throw ValidationError("--sb: \(error)") } }
-        guard let password = try? String(contentsOfFile: identityPasswordFile, encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines), !password.isEmpty else {
-            throw ValidationError("cannot read the identity password from \(identityPasswordFile); start the identity service first")
-        }
         guard underlayMTU >= 1280 else { throw ValidationError("--underlay-mtu must be at least 1280") }
         let configuration = NetworkingConfiguration(
             stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints, southbound: southbound,
             physicalNetworks: flatNetworks.isEmpty ? ["physnet1"] : flatNetworks, underlayMTU: underlayMTU,
             dnsServers: dnsServers.isEmpty ? ["8.8.8.8"] : dnsServers, repairInterval: .seconds(max(1, repairInterval)))
-        let remote = RemoteTokenValidator(identityURL: identityURL, credentials: .init(
-            userName: identityUser, password: password, projectName: identityProject))
-        let service = NetworkingService(configuration: configuration, validator: CachingTokenValidator(upstream: remote))
-        let pidfile = pidfile
-        defer { if let pidfile { try? FileManager.default.removeItem(atPath: pidfile) } }
-        let task = Task {
-            try await service.run { port in
-                if let pidfile { try? Data("\(getpid())\n".utf8).write(to: URL(fileURLWithPath: pidfile), options: .atomic) }
-                FileHandle.standardOutput.write(Data("network: listening on http://\(address.host):\(port)\n".utf8))
-            }
+        let service = NetworkingService(configuration: configuration, validator: try identity.validator())
+        try await Foreground.serve(pidfile: pidfile, line: { "network: listening on http://\(address.host):\($0)" }) { onReady in
+            try await service.run(onReady: onReady)
         }
-        let signals = SignalCancellation(task: task)
-        defer { signals.stop() }
-        try await task.value
     }
 }

@@ -1,5 +1,6 @@
 import Deploy
 import Foundation
+import ProgramRunner
 import Testing
 
 /// The outside world of a test cluster: the `<cluster>-ext` namespace, whose Linux bridge `extbr`
@@ -13,18 +14,18 @@ struct OutsideHost {
 
     /// Whether one ping to `address` gets an answer within a second.
     func ping(_ address: String) -> Bool {
-        Shell.probe("ip", ["netns", "exec", netns, "ping", "-n", "-c1", "-W1", "-q", address]).succeeded
+        Program.probe("ip", ["netns", "exec", netns, "ping", "-n", "-c1", "-W1", "-q", address]).succeeded
     }
 
     /// The body curl gets from `url` within 3 s, nil when it gets nothing.
     func fetch(_ url: String) -> String? {
-        let result = Shell.probe("ip", ["netns", "exec", netns, "curl", "-s", "-m", "3", url])
+        let result = Program.probe("ip", ["netns", "exec", netns, "curl", "-s", "-m", "3", url])
         return result.succeeded ? result.output : nil
     }
 
     /// The bridge's forwarding entry for `mac`: the port (`g-<gateway>`) it last came in on.
     func bridgePort(of mac: String) -> String? {
-        let fdb = Shell.probe("bridge", ["-n", netns, "fdb", "show", "br", bridge]).output
+        let fdb = Program.probe("bridge", ["-n", netns, "fdb", "show", "br", bridge]).output
         let line = fdb.split(separator: "\n").first { $0.lowercased().hasPrefix(mac.lowercased() + " dev ") }
         return line.map { String($0.split(separator: " ")[2]) }
     }
@@ -34,14 +35,14 @@ struct OutsideHost {
     /// one-second retransmission, so a pinger's first reply dates when the address came alive.
     func fastNeighbourProbes() throws {
         for setting in ["retrans_time_ms=10", "mcast_solicit=100"] {
-            try Shell.run("ip", ["netns", "exec", netns, "sysctl", "-qw", "net.ipv4.neigh.\(bridge).\(setting)"])
+            try Program.run("ip", ["netns", "exec", netns, "sysctl", "-qw", "net.ipv4.neigh.\(bridge).\(setting)"])
         }
     }
 
     /// A `ping -D` every 20 ms to `address` until stopped.
     func startPinger(_ address: String) throws -> Pinger {
         let log = "\(cluster.stateDir)/ping-\(address)-\(UInt32.random(in: 0...UInt32.max)).out"
-        let pid = try Spawn.start(Executables.find("ip")!, ["netns", "exec", netns, Executables.find("ping")!, "-D", "-n", "-i", "0.02", address],
+        let pid = try Spawn.start(Program.find("ip")!, ["netns", "exec", netns, Program.find("ping")!, "-D", "-n", "-i", "0.02", address],
                                   environment: Spawn.environment(), logFile: log)
         return Pinger(pid: pid, log: log)
     }
@@ -64,7 +65,7 @@ struct OutsideHost {
     /// Starts `tcpdump -n -l -i extbr <filter>` and waits until it listens.
     func startCapture(_ filter: String) async throws -> Capture {
         let log = "\(cluster.stateDir)/tcpdump-\(UInt32.random(in: 0...UInt32.max)).out"
-        let pid = try Spawn.start(Executables.find("ip")!, ["netns", "exec", netns, Executables.find("tcpdump")!, "-n", "-l", "-i", bridge, filter],
+        let pid = try Spawn.start(Program.find("ip")!, ["netns", "exec", netns, Program.find("tcpdump")!, "-n", "-l", "-i", bridge, filter],
                                   environment: Spawn.environment(), logFile: log)
         let capture = Capture(pid: pid, log: log)
         let deadline = Date().addingTimeInterval(10)
@@ -174,7 +175,7 @@ extension TestCluster {
     /// The real ovn-sbctl against the cluster.
     @discardableResult
     func sbctl(_ arguments: [String]) throws -> String {
-        try Shell.run(binary, ["sbctl", "--name", name, "--state-dir", stateDir] + arguments)
+        try Program.run(binary, ["sbctl", "--name", name, "--state-dir", stateDir] + arguments)
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

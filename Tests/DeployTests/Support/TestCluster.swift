@@ -1,5 +1,6 @@
 import Deploy
 import Foundation
+import ProgramRunner
 import Testing
 
 /// A throwaway cluster for one test: a unique name (`t` + 6 hex digits), its own temp state
@@ -17,7 +18,7 @@ struct TestCluster {
 
     /// Whether the integration tests can run here (root, OVS/OVN installed, ovnstack built).
     static var available: Bool {
-        getuid() == 0 && Executables.find("ovn-controller") != nil && findBinary() != nil
+        getuid() == 0 && Program.find("ovn-controller") != nil && findBinary() != nil
     }
 
     static func findBinary() -> String? {
@@ -57,9 +58,9 @@ struct TestCluster {
 
     /// Runs `ovnstack <arguments> --name <name> --state-dir <dir>` (and `--clouds-yaml` for up and down).
     @discardableResult
-    func run(_ arguments: [String], extra: [String] = []) -> Shell.Result {
+    func run(_ arguments: [String], extra: [String] = []) -> ProgramResult {
         let clouds = ["up", "down"].contains(arguments.first) ? ["--clouds-yaml", cloudsYaml] : []
-        return Shell.probe(binary, arguments + ["--name", name, "--state-dir", stateDir] + clouds + extra)
+        return Program.probe(binary, arguments + ["--name", name, "--state-dir", stateDir] + clouds + extra)
     }
 
     /// `up`, which must succeed.
@@ -80,14 +81,14 @@ struct TestCluster {
     /// The real ovn-nbctl against the cluster.
     @discardableResult
     func nbctl(_ arguments: [String]) throws -> String {
-        try Shell.run(binary, ["nbctl", "--name", name, "--state-dir", stateDir] + arguments)
+        try Program.run(binary, ["nbctl", "--name", name, "--state-dir", stateDir] + arguments)
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The real ovs-vsctl against one node.
     @discardableResult
     func vsctl(_ node: String, _ arguments: [String]) throws -> String {
-        try Shell.run(binary, ["vsctl", "--name", name, "--state-dir", stateDir, node] + arguments)
+        try Program.run(binary, ["vsctl", "--name", name, "--state-dir", stateDir, node] + arguments)
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

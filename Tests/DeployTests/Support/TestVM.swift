@@ -1,5 +1,6 @@
 import Deploy
 import Foundation
+import ProgramRunner
 
 /// A "VM" as the reference recipe plugs one: a namespace whose eth0 is a veth peer of a port on
 /// the node's br-int (`external_ids:iface-id`), TX checksum offload off, DHCP by busybox udhcpc.
@@ -24,13 +25,13 @@ struct TestVM {
     static func attach(_ cluster: TestCluster, name: String, node: String, mac: String, ip: String, ifaceID: String) throws -> TestVM {
         let vm = TestVM(cluster: cluster, name: name, node: node, mac: mac, ip: ip)
         let nodeNS = "\(cluster.name)-\(node)"
-        try Shell.run("ip", ["netns", "add", vm.netns])
-        try Shell.run("ip", ["-n", vm.netns, "link", "set", "lo", "up"])
-        try Shell.run("ip", ["-n", nodeNS, "link", "add", "\(name)-p", "type", "veth", "peer", "name", "eth0", "netns", vm.netns])
-        try Shell.run("ip", ["-n", vm.netns, "link", "set", "eth0", "address", mac])
-        try Shell.run("ip", ["netns", "exec", vm.netns, "ethtool", "-K", "eth0", "tx", "off"])
-        try Shell.run("ip", ["-n", vm.netns, "link", "set", "eth0", "up"])
-        try Shell.run("ip", ["-n", nodeNS, "link", "set", "\(name)-p", "up"])
+        try Program.run("ip", ["netns", "add", vm.netns])
+        try Program.run("ip", ["-n", vm.netns, "link", "set", "lo", "up"])
+        try Program.run("ip", ["-n", nodeNS, "link", "add", "\(name)-p", "type", "veth", "peer", "name", "eth0", "netns", vm.netns])
+        try Program.run("ip", ["-n", vm.netns, "link", "set", "eth0", "address", mac])
+        try Program.run("ip", ["netns", "exec", vm.netns, "ethtool", "-K", "eth0", "tx", "off"])
+        try Program.run("ip", ["-n", vm.netns, "link", "set", "eth0", "up"])
+        try Program.run("ip", ["-n", nodeNS, "link", "set", "\(name)-p", "up"])
         try cluster.vsctl(node, ["add-port", "br-int", "\(name)-p", "--", "set", "Interface", "\(name)-p", "external_ids:iface-id=\(ifaceID)",
                                  "external_ids:attached-mac=\"\(mac)\"", "external_ids:iface-status=active"])
         return vm
@@ -41,7 +42,7 @@ struct TestVM {
         let script = "\(cluster.stateDir)/udhcpc.script"
         if !FileManager.default.fileExists(atPath: script) {
             try TestVM.hook.write(toFile: script, atomically: true, encoding: .utf8)
-            try Shell.run("chmod", ["+x", script])
+            try Program.run("chmod", ["+x", script])
         }
         let out = try exec("busybox", ["udhcpc", "-i", "eth0", "-f", "-q", "-n", "-t", "10", "-T", "1", "-A", "1", "-s", script, "-O", "mtu"])
         return out.split(separator: "\n").first { $0.contains("lease of") }.map(String.init) ?? ""
@@ -50,18 +51,18 @@ struct TestVM {
     /// Runs a program inside the VM.
     @discardableResult
     func exec(_ program: String, _ arguments: [String]) throws -> String {
-        try Shell.run("ip", ["netns", "exec", netns, program] + arguments)
+        try Program.run("ip", ["netns", "exec", netns, program] + arguments)
     }
 
     /// Starts a long-running program inside the VM (its own pid; output to a file in the state dir).
     func spawn(_ program: String, _ arguments: [String]) throws -> Int32 {
-        try Spawn.start(Executables.find("ip")!, ["netns", "exec", netns, Executables.find(program)!] + arguments,
+        try Spawn.start(Program.find("ip")!, ["netns", "exec", netns, Program.find(program)!] + arguments,
                         environment: Spawn.environment(), logFile: "\(cluster.stateDir)/\(name)-\(program).out")
     }
 
     /// Whether one ping to `address` gets an answer within a second.
     func ping(_ address: String) -> Bool {
-        Shell.probe("ip", ["netns", "exec", netns, "ping", "-n", "-c1", "-W1", "-q", address]).succeeded
+        Program.probe("ip", ["netns", "exec", netns, "ping", "-n", "-c1", "-W1", "-q", address]).succeeded
     }
 
     /// A minimal udhcpc hook: address, MTU, router.

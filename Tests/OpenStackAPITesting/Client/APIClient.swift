@@ -29,7 +29,7 @@ public struct APIClient: Sendable {
         request.method = HTTPMethod(rawValue: method)
         if let token { request.headers.add(name: "X-Auth-Token", value: token) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        if let bytes = body ?? json.map(\.serialized) {
+        if let bytes = body ?? json.map(\.bytes) {
             if !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
                 request.headers.add(name: "Content-Type", value: "application/json")
             }

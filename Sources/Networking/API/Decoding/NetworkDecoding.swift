@@ -1,0 +1,44 @@
+import OpenStackAPI
+
+/// `{"network": {...}}` bodies → typed requests.
+enum NetworkDecoding {
+    static let rules: [String: Attributes.Rule] = [
+        "name": .init(post: true, put: true), "admin_state_up": .init(post: true, put: true), "shared": .init(post: true, put: true),
+        "tenant_id": .init(post: true, put: false), "project_id": .init(post: true, put: false),
+        "router:external": .init(post: true, put: true), "mtu": .init(post: true, put: true),
+        "port_security_enabled": .init(post: true, put: true), "description": .init(post: true, put: true),
+        "provider:network_type": .init(post: true, put: false), "provider:physical_network": .init(post: true, put: false),
+        "provider:segmentation_id": .init(post: true, put: false), "availability_zone_hints": .init(post: true, put: false),
+    ]
+
+    static func create(_ body: JSONObject) throws(NetworkingError) -> NetworkCreate {
+        let a = try Attributes(body, resource: "network", rules: rules, create: true)
+        var r = NetworkCreate()
+        r.owner = try a.owner
+        r.name = try a.string("name")
+        r.description = try a.string("description")
+        r.adminStateUp = try a.bool("admin_state_up")
+        r.shared = try a.bool("shared")
+        r.external = try a.bool("router:external")
+        r.portSecurityEnabled = try a.bool("port_security_enabled")
+        r.mtu = try a.int("mtu") ?? nil
+        r.networkType = try a.string("provider:network_type")
+        r.physicalNetwork = try a.string("provider:physical_network", nullable: true)
+        r.segmentationID = try a.int("provider:segmentation_id") ?? nil
+        r.availabilityZoneHints = try a.strings("availability_zone_hints")
+        return r
+    }
+
+    static func update(_ body: JSONObject) throws(NetworkingError) -> NetworkUpdate {
+        let a = try Attributes(body, resource: "network", rules: rules, create: false)
+        var r = NetworkUpdate()
+        r.name = try a.string("name")
+        r.description = try a.string("description")
+        r.adminStateUp = try a.bool("admin_state_up")
+        r.shared = try a.bool("shared")
+        r.external = try a.bool("router:external")
+        r.portSecurityEnabled = try a.bool("port_security_enabled")
+        r.mtu = try a.int("mtu") ?? nil
+        return r
+    }
+}

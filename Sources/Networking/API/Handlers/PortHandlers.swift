@@ -1,0 +1,54 @@
+import Hummingbird
+import OpenStackAPI
+
+/// `/v2.0/ports`; lists are filtered, ordered and paged on the records, rendering only the page.
+extension NetworkingAPI {
+    var ports: ResourceHandlers {
+        let store = store, cache = portCache
+        return ResourceHandlers(
+            list: { auth, request, context in
+                let s = await store.snapshot
+                let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
+                let ids = (networks.count == 1 ? Array(s.portIDs[networks[0]] ?? []) : Array(s.ports.keys))
+                    .filter { s.ports[$0].map { s.owns($0.projectID, auth) } ?? false }
+                cache.prune(liveCount: s.ports.count) { s.ports[$0] != nil }
+                return try Collections.respond("ports", ids, fields: Self.portFields,
+                                               field: { id, key in key == "id" ? id : s.ports[id].flatMap { Self.portField($0, key) } },
+                                               render: { Representation.port(s.ports[$0]!) }, serialized: { cache.bytes($0, s.ports[$0]!) },
+                                               request, context)
+            },
+            show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth)) },
+            create: { body, auth in
+                let request = try PortDecoding.create(body)
+                return Representation.port(try await store.change { try $0.createPort(request, auth) })
+            },
+            update: { id, body, auth in
+                let request = try PortDecoding.update(body)
+                return Representation.port(try await store.change { try $0.updatePort(id, request, auth) })
+            },
+            delete: { id, auth in try await store.change { try $0.deletePort(id, auth) } })
+    }
+
+    /// Port attributes a list can filter and sort on before rendering.
+    static let portFields: Set<String> = [
+        "id", "name", "network_id", "mac_address", "device_id", "device_owner", "status", "project_id", "tenant_id",
+        "binding:host_id", "admin_state_up", "description",
+    ]
+
+    static func portField(_ p: Port, _ key: String) -> String? {
+        switch key {
+        case "id": p.id
+        case "name": p.name
+        case "network_id": p.networkID
+        case "mac_address": p.macAddress
+        case "device_id": p.deviceID
+        case "device_owner": p.deviceOwner
+        case "status": p.status
+        case "project_id", "tenant_id": p.projectID
+        case "binding:host_id": p.hostID
+        case "admin_state_up": String(p.adminStateUp)
+        case "description": p.std.description
+        default: nil
+        }
+    }
+}

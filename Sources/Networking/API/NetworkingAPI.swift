@@ -1,0 +1,31 @@
+import Hummingbird
+import OpenStackAPI
+
+/// The Networking API v2.0: routes that decode a body into a typed request, ask the store to decide and
+/// commit it, and render the answer from a snapshot of the state.
+struct NetworkingAPI: Sendable {
+    let store: NetworkingStore
+    /// Each port's serialised JSON, for port lists.
+    let portCache = RenderCache<Port>(render: Representation.port)
+
+    /// Every route, behind Neutron's error style and token authentication (the version documents are open).
+    func router(validator: any TokenValidator) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: OpenStackMiddleware(style: .neutron))
+        router.add(middleware: TokenAuthMiddleware(validator: validator) { request in
+            let path = request.uri.path
+            return path == "/" || path == "/v2.0" || path == "/v2.0/"
+        })
+        DiscoveryRoutes.register(router)
+        ResourceRoutes(collection: "networks", member: "network", handlers: networks).register(router)
+        ResourceRoutes(collection: "subnets", member: "subnet", handlers: subnets).register(router)
+        ResourceRoutes(collection: "ports", member: "port", handlers: ports).register(router)
+        ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups).register(router)
+        ResourceRoutes(collection: "security-group-rules", member: "security_group_rule", handlers: securityGroupRules).register(router)
+        ResourceRoutes(collection: "routers", member: "router", handlers: routers).register(router)
+        registerInterfaceRoutes(router)
+        ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs).register(router)
+        TagRoutes(store: store).register(router)
+        return router
+    }
+}

@@ -1,0 +1,137 @@
+import Hummingbird
+import OpenStackAPI
+
+/// Neutron's collection queries: attribute filters (a repeated key matches any of its values),
+/// tag filters, `fields`, sorting and `limit`/`marker` with `<collection>_links`.
+enum Collections {
+    static let tagFilters: Set<String> = ["tags", "tags-any", "not-tags", "not-tags-any"]
+
+    static func respond(_ key: String, _ objects: [JSONObject], _ request: Request, _ context: APIRequestContext) throws -> Response {
+        var query = try ListQuery(request.queryItems)
+        let filters = grouped(query.filters)
+        query.filters = []
+        let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
+        let page = try query.apply(to: selected)
+        return answer(key, page.items, next: page.next, query, request, context)
+    }
+
+    /// The same answer for a large collection without rendering every item: when every filter and sort key is a
+    /// plain field of the records (`field` answers it), records are filtered, ordered and paged first and only
+    /// the page is rendered. Pages are ordered by id unless a sort is asked for, so markers are stable.
+    /// With `serialized`, a page without `fields` is answered by concatenating each record's cached bytes.
+    static func respond<R>(_ key: String, _ records: [R], fields known: Set<String>, field: (R, String) -> String?,
+                           render: (R) -> JSONObject, serialized: ((R) -> [UInt8])? = nil,
+                           _ request: Request, _ context: APIRequestContext) throws -> Response {
+        let query = try ListQuery(request.queryItems)
+        guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
+            return try respond(key, records.map(render), request, context)
+        }
+        let filters = grouped(query.filters)
+        var items = records.filter { r in
+            filters.allSatisfy { key, values in
+                guard let value = field(r, key) else { return true }
+                return values.contains { $0 == value || ListQueryTruth.parse($0).map { String($0) } == value }
+            }
+        }
+        let sort = query.sort.isEmpty && (query.limit != nil || query.marker != nil) ? [(key: "id", ascending: true)] : query.sort
+        if !sort.isEmpty {
+            // Byte order (what Neutron's database gives for ids and names) is much cheaper than String's `<`.
+            items.sort { a, b in
+                for (k, ascending) in sort {
+                    let x = field(a, k) ?? "", y = field(b, k) ?? ""
+                    if x != y { return ascending ? x.utf8.lexicographicallyPrecedes(y.utf8) : y.utf8.lexicographicallyPrecedes(x.utf8) }
+                }
+                return false
+            }
+        }
+        let page = try query.page(items) { field($0, "id") }
+        if let serialized, query.fields.isEmpty {
+            return answer(key, page.items.map(serialized), first: page.items.first.flatMap { field($0, "id") }, next: page.next,
+                          query, request, context)
+        }
+        return answer(key, query.project(page.items.map(render)), next: page.next, query, request, context)
+    }
+
+    /// Filters by name, a repeated name keeping all its values.
+    private static func grouped(_ filters: [(key: String, value: String)]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (k, v) in filters { out[k, default: []].append(v) }
+        return out
+    }
+
+    /// `{"<key>": [...]}`, with `<key>_links` (next, previous) when the caller asked for a `limit`.
+    private static func answer(_ key: String, _ objects: [JSONObject], next: String?, _ query: ListQuery, _ request: Request,
+                               _ context: APIRequestContext) -> Response {
+        var body: JSONObject = [key: .array(objects.map(JSON.object))]
+        if let links = links(first: objects.first?["id"]?.string, next: next, query, request, context) { body[key + "_links"] = links }
+        return JSONResponse.make(status: 200, body: .object(body))
+    }
+
+    /// The same body from items already serialised: `{"<key>": [` the items joined `], "<key>_links": …}`.
+    private static func answer(_ key: String, _ items: [[UInt8]], first: String?, next: String?, _ query: ListQuery, _ request: Request,
+                               _ context: APIRequestContext) -> Response {
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
+        out += JSON.string(key).bytes
+        out.insert(UInt8(ascii: "{"), at: 0)
+        out += Array(":[".utf8)
+        for (n, item) in items.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out += item
+        }
+        out.append(UInt8(ascii: "]"))
+        if let links = links(first: first, next: next, query, request, context) {
+            out += Array(",".utf8) + JSON.string(key + "_links").bytes + Array(":".utf8) + links.bytes
+        }
+        out.append(UInt8(ascii: "}"))
+        return JSONResponse.make(status: 200, serialized: out)
+    }
+
+    /// `next` and `previous` links, when the caller asked for a `limit`.
+    private static func links(first: String?, next: String?, _ query: ListQuery, _ request: Request, _ context: APIRequestContext) -> JSON? {
+        guard let limit = query.limit else { return nil }
+        var links: [JSON] = []
+        let base = context.baseURL + request.uri.path
+        if let next { links.append(["rel": "next", "href": .string("\(base)?limit=\(limit)&marker=\(next)")]) }
+        if let first, query.marker != nil {
+            links.append(["rel": "previous", "href": .string("\(base)?limit=\(limit)&marker=\(first)&page_reverse=True")])
+        }
+        return .array(links)
+    }
+
+    static func matches(_ object: JSONObject, _ key: String, _ values: [String]) -> Bool {
+        if tagFilters.contains(key) {
+            let tags = Set(object["tags"]?.array?.compactMap(\.string) ?? [])
+            return values.allSatisfy { value in
+                let wanted = Set(value.split(separator: ",").map(String.init))
+                switch key {
+                case "tags": return wanted.isSubset(of: tags)
+                case "tags-any": return !wanted.isDisjoint(with: tags)
+                case "not-tags": return !wanted.isSubset(of: tags)
+                default: return wanted.isDisjoint(with: tags)
+                }
+            }
+        }
+        if key == "fixed_ips" {
+            let ips = object["fixed_ips"]?.array ?? []
+            return values.contains { value in
+                let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { return false }
+                if parts[0] == "ip_address_substr" { return ips.contains { $0["ip_address"]?.string?.contains(parts[1]) == true } }
+                return ips.contains { $0[parts[0]]?.string == parts[1] }
+            }
+        }
+        guard let value = object[key] else { return true }
+        return values.contains { wanted in
+            switch value {
+            case .bool(let b): ListQueryTruth.parse(wanted) == b
+            case .string(let s): s == wanted
+            case .int(let n): Int(wanted) == n
+            case .double(let n): Double(wanted) == n
+            case .null: wanted.isEmpty || wanted == "None"
+            case .array(let items): items.contains { $0.string == wanted }
+            case .object: false
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import OpenStackAPI
+
+/// The API form of each resource, in Neutron's attribute order; provider attributes only for admins.
+enum Representation {
+    static func standard(_ o: inout JSONObject, _ std: StandardAttributes) {
+        o["description"] = .string(std.description)
+        o["tags"] = .array(std.tags.map(JSON.string))
+        o["created_at"] = .string(std.createdAt)
+        o["updated_at"] = .string(std.updatedAt)
+        o["revision_number"] = .int(std.revision)
+    }
+
+    static func network(_ n: Network, subnets: [String], admin: Bool) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(n.id), "name": .string(n.name), "tenant_id": .string(n.projectID),
+            "admin_state_up": .bool(n.adminStateUp), "mtu": .int(n.mtu), "status": "ACTIVE",
+            "subnets": .array(subnets.map(JSON.string)), "shared": .bool(n.shared), "project_id": .string(n.projectID),
+            "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": false,
+            "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)), "availability_zones": [],
+            "ipv4_address_scope": .null, "ipv6_address_scope": .null,
+        ]
+        if admin {
+            o["provider:network_type"] = .string(n.networkType)
+            o["provider:physical_network"] = .optional(n.physicalNetwork)
+            o["provider:segmentation_id"] = n.segmentationID.map { .int($0) } ?? .null
+        }
+        standard(&o, n.std)
+        return o
+    }
+
+    static func subnet(_ s: Subnet) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(s.id), "name": .string(s.name), "tenant_id": .string(s.projectID), "network_id": .string(s.networkID),
+            "ip_version": .int(s.ipVersion), "subnetpool_id": .null, "enable_dhcp": .bool(s.enableDHCP),
+            "ipv6_ra_mode": .optional(s.ipv6RAMode), "ipv6_address_mode": .optional(s.ipv6AddressMode),
+            "gateway_ip": .optional(s.gatewayIP), "cidr": .string(s.cidr),
+            "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
+            "host_routes": .array(s.hostRoutes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
+            "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": [],
+        ]
+        standard(&o, s.std)
+        o["project_id"] = .string(s.projectID)
+        return o
+    }
+
+    static func port(_ p: Port) -> JSONObject {
+        let bound = !p.hostID.isEmpty
+        var o: JSONObject = [
+            "id": .string(p.id), "name": .string(p.name), "network_id": .string(p.networkID), "tenant_id": .string(p.projectID),
+            "mac_address": .string(p.macAddress), "admin_state_up": .bool(p.adminStateUp), "status": .string(p.status),
+            "device_id": .string(p.deviceID), "device_owner": .string(p.deviceOwner),
+            "fixed_ips": .array(p.fixedIPs.map { ["subnet_id": .string($0.subnetID), "ip_address": .string($0.ipAddress)] }),
+            "project_id": .string(p.projectID), "port_security_enabled": .bool(p.portSecurityEnabled),
+            "security_groups": .array(p.securityGroups.map(JSON.string)),
+            "binding:vnic_type": .string(p.vnicType), "binding:profile": .object((try? JSONParser.parse(Array(p.profile.utf8)))?.object ?? [:]),
+            "binding:host_id": .string(p.hostID), "binding:vif_type": bound ? "ovs" : "unbound",
+            "binding:vif_details": bound ? ["port_filter": true, "connectivity": "l2"] : [:],
+            "allowed_address_pairs": .array(p.allowedAddressPairs.map { ["ip_address": .string($0.ipAddress), "mac_address": .string($0.macAddress)] }),
+            "extra_dhcp_opts": .array(p.extraDHCPOpts.map {
+                ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .int($0.ipVersion)]
+            }),
+        ]
+        standard(&o, p.std)
+        return o
+    }
+
+    static func group(_ g: SecurityGroup) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(g.id), "name": .string(g.name), "stateful": .bool(g.stateful), "tenant_id": .string(g.projectID),
+            "shared": false, "security_group_rules": .array(g.rules.map { .object(rule($0)) }),
+        ]
+        standard(&o, g.std)
+        o["project_id"] = .string(g.projectID)
+        return o
+    }
+
+    static func rule(_ r: SecurityGroupRule) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(r.id), "tenant_id": .string(r.projectID), "security_group_id": .string(r.securityGroupID),
+            "ethertype": .string(r.etherType.rawValue), "direction": .string(r.direction.rawValue),
+            "protocol": .optional(r.ipProtocol), "port_range_min": r.portRangeMin.map { .int($0) } ?? .null,
+            "port_range_max": r.portRangeMax.map { .int($0) } ?? .null, "remote_ip_prefix": .optional(r.remoteIPPrefix),
+            "remote_address_group_id": .null, "normalized_cidr": .optional(r.remoteIPPrefix), "remote_group_id": .optional(r.remoteGroupID),
+        ]
+        o["description"] = .string(r.std.description)
+        o["created_at"] = .string(r.std.createdAt)
+        o["updated_at"] = .string(r.std.updatedAt)
+        o["revision_number"] = .int(r.std.revision)
+        o["project_id"] = .string(r.projectID)
+        return o
+    }
+
+    static func router(_ r: NetworkRouter, in state: NetworkingState) -> JSONObject {
+        var gateway: JSON = .null
+        if let gw = r.gateway {
+            let ips = state.ports[gw.portID]?.fixedIPs ?? []
+            gateway = ["network_id": .string(gw.networkID), "enable_snat": .bool(gw.enableSNAT),
+                       "external_fixed_ips": .array(ips.map { ["subnet_id": .string($0.subnetID), "ip_address": .string($0.ipAddress)] })]
+        }
+        var o: JSONObject = [
+            "id": .string(r.id), "name": .string(r.name), "tenant_id": .string(r.projectID), "admin_state_up": .bool(r.adminStateUp),
+            "status": "ACTIVE", "external_gateway_info": gateway, "availability_zones": [],
+            "availability_zone_hints": .array(r.availabilityZoneHints.map(JSON.string)),
+            "routes": .array(r.routes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
+        ]
+        standard(&o, r.std)
+        o["project_id"] = .string(r.projectID)
+        return o
+    }
+
+    /// The answer of `add_router_interface` / `remove_router_interface`.
+    static func interface(_ r: NetworkRouter, _ p: Port) -> JSONObject {
+        let subnets = p.fixedIPs.map(\.subnetID)
+        return ["id": .string(r.id), "tenant_id": .string(r.projectID), "port_id": .string(p.id), "network_id": .string(p.networkID),
+                "subnet_id": .optional(subnets.first), "subnet_ids": .array(subnets.map(JSON.string)), "project_id": .string(r.projectID)]
+    }
+
+    static func floatingIP(_ f: FloatingIP, in state: NetworkingState) -> JSONObject {
+        var details: JSON = .null
+        if let p = f.portID.flatMap({ state.ports[$0] }) {
+            details = ["name": .string(p.name), "network_id": .string(p.networkID), "mac_address": .string(p.macAddress),
+                       "admin_state_up": .bool(p.adminStateUp), "status": .string(p.status), "device_id": .string(p.deviceID),
+                       "device_owner": .string(p.deviceOwner)]
+        }
+        var o: JSONObject = [
+            "id": .string(f.id), "tenant_id": .string(f.projectID), "floating_ip_address": .string(f.address),
+            "floating_network_id": .string(f.networkID), "router_id": .optional(f.routerID), "port_id": .optional(f.portID),
+            "fixed_ip_address": .optional(f.fixedIP), "status": .string(f.status), "project_id": .string(f.projectID),
+            "port_details": details,
+        ]
+        standard(&o, f.std)
+        return o
+    }
+}

@@ -1,0 +1,72 @@
+import Hummingbird
+import OpenStackAPI
+
+/// What one collection does for each verb, in wire terms (bodies in, bodies out).
+struct ResourceHandlers: Sendable {
+    typealias List = @Sendable (AuthContext, Request, APIRequestContext) async throws -> Response
+    typealias Show = @Sendable (String, AuthContext) async throws -> JSONObject
+    typealias Create = @Sendable (JSONObject, AuthContext) async throws -> JSONObject
+    typealias Update = @Sendable (String, JSONObject, AuthContext) async throws -> JSONObject
+    typealias Delete = @Sendable (String, AuthContext) async throws -> Void
+
+    var list: List
+    var show: Show
+    var create: Create
+    var update: Update?
+    var delete: Delete
+}
+
+/// The CRUD routes of one collection: bodies are `{"<member>": {...}}`, bulk create `{"<collection>": [...]}`.
+struct ResourceRoutes {
+    let collection: String
+    let member: String
+    let handlers: ResourceHandlers
+
+    func register(_ router: Router<APIRequestContext>) {
+        let base = "/v2.0/\(collection)", member = member, handlers = handlers
+        let plural = collection.replacingOccurrences(of: "-", with: "_")
+        router.get(RouterPath(base)) { request, context in
+            try await handlers.list(try context.requireAuth(), request, context)
+        }
+        router.get(RouterPath(base + "/:id")) { request, context in
+            var object = try await handlers.show(try context.parameters.require("id"), try context.requireAuth())
+            let fields = request.queryItems.filter { $0.0 == "fields" }.flatMap { $0.1.split(separator: ",").map(String.init) }
+            if !fields.isEmpty { object = JSONObject(object.members.filter { fields.contains($0.key) }.map { ($0.key, $0.value) }) }
+            return JSONResponse.make(status: 200, body: .object(JSONObject([(member, .object(object))])))
+        }
+        router.post(RouterPath(base)) { request, context in
+            let auth = try context.requireAuth()
+            let body = try await request.neutronBody(context: context)
+            if let items = body[plural]?.array {
+                var created: [JSON] = []
+                for item in items { created.append(.object(try await handlers.create(JSONObject([(member, item)]), auth))) }
+                return JSONResponse.make(status: 201, body: .object(JSONObject([(plural, .array(created))])))
+            }
+            let object = try await handlers.create(body, auth)
+            return JSONResponse.make(status: 201, body: .object(JSONObject([(member, .object(object))])))
+        }
+        if let update = handlers.update {
+            router.put(RouterPath(base + "/:id")) { request, context in
+                let auth = try context.requireAuth()
+                let body = try await request.neutronBody(context: context)
+                let object = try await update(try context.parameters.require("id"), body, auth)
+                return JSONResponse.make(status: 200, body: .object(JSONObject([(member, .object(object))])))
+            }
+        }
+        router.delete(RouterPath(base + "/:id")) { _, context in
+            try await handlers.delete(try context.parameters.require("id"), try context.requireAuth())
+            return JSONResponse.empty()
+        }
+    }
+}
+
+extension Request {
+    /// The body as a JSON object; Neutron's 400 when it is not one.
+    func neutronBody(context: APIRequestContext) async throws -> JSONObject {
+        do {
+            return try await jsonObject(context: context)
+        } catch let error as APIError where error.status == 400 {
+            throw NetworkingError.badRequest("Malformed request body")
+        }
+    }
+}

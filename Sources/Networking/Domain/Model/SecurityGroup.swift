@@ -1,0 +1,76 @@
+/// A security group as the Networking API stores it.
+public struct SecurityGroup: Codable, Sendable, Hashable {
+    public var id: String
+    public var projectID: String
+    public var name: String
+    /// Stateful groups become `allow-related` ACLs, stateless ones `allow-stateless`.
+    public var stateful: Bool
+    public var rules: [SecurityGroupRule]
+    public var std: StandardAttributes
+
+    public init(id: String, projectID: String, name: String, stateful: Bool = true, rules: [SecurityGroupRule] = [],
+                std: StandardAttributes = StandardAttributes()) {
+        self.id = id
+        self.projectID = projectID
+        self.name = name
+        self.stateful = stateful
+        self.rules = rules
+        self.std = std
+    }
+}
+
+/// One rule of a security group.
+public struct SecurityGroupRule: Codable, Sendable, Hashable {
+    public enum Direction: String, Codable, Sendable, Hashable { case ingress, egress }
+    public enum EtherType: String, Codable, Sendable, Hashable { case ipv4 = "IPv4", ipv6 = "IPv6" }
+
+    public var id: String
+    public var securityGroupID: String
+    public var projectID: String
+    public var direction: Direction
+    public var etherType: EtherType
+    /// A name (`tcp`, `icmp`, …) or an IP protocol number as text; nil for any.
+    public var ipProtocol: String?
+    public var portRangeMin: Int?
+    public var portRangeMax: Int?
+    public var remoteIPPrefix: String?
+    public var remoteGroupID: String?
+    public var std: StandardAttributes
+
+    public init(
+        id: String, securityGroupID: String, projectID: String = "", direction: Direction, etherType: EtherType,
+        ipProtocol: String? = nil, portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil,
+        remoteGroupID: String? = nil, std: StandardAttributes = StandardAttributes()
+    ) {
+        self.id = id
+        self.securityGroupID = securityGroupID
+        self.projectID = projectID
+        self.direction = direction
+        self.etherType = etherType
+        self.ipProtocol = ipProtocol
+        self.portRangeMin = portRangeMin
+        self.portRangeMax = portRangeMax
+        self.remoteIPPrefix = remoteIPPrefix
+        self.remoteGroupID = remoteGroupID
+        self.std = std
+    }
+
+    /// Whether two rules would allow the same traffic (Neutron refuses the second with 409).
+    public func sameTraffic(as other: SecurityGroupRule) -> Bool {
+        direction == other.direction && etherType == other.etherType
+            && ipProtocol.map(Self.canonicalProtocol) == other.ipProtocol.map(Self.canonicalProtocol)
+            && portRangeMin == other.portRangeMin && portRangeMax == other.portRangeMax
+            && remoteIPPrefix == other.remoteIPPrefix && remoteGroupID == other.remoteGroupID
+    }
+
+    /// Protocol names and the numbers that mean the same (`6` → `tcp`, `ipv6-icmp` → `icmp`).
+    static func canonicalProtocol(_ text: String) -> String {
+        switch text.lowercased() {
+        case "6", "tcp": "tcp"
+        case "17", "udp": "udp"
+        case "132", "sctp": "sctp"
+        case "1", "58", "icmp", "icmpv6", "ipv6-icmp": "icmp"
+        default: text.lowercased()
+        }
+    }
+}

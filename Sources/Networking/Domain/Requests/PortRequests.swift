@@ -1,0 +1,72 @@
+import Addressing
+
+/// `POST /v2.0/ports`, typed.
+struct PortCreate: Sendable, Equatable {
+    var owner = OwnerRequest()
+    var networkID: String?
+    var name: String?
+    var description: String?
+    var adminStateUp: Bool?
+    var macAddress: String?
+    var fixedIPs: [FixedIPRequest]?
+    var deviceID: String?
+    var deviceOwner: String?
+    var securityGroups: [String]?
+    var portSecurityEnabled: Bool?
+    var allowedAddressPairs: [AddressPairRequest]?
+    var extraDHCPOpts: [Port.DHCPOption]?
+    var hostID: String?
+    var vnicType: String?
+    /// `binding:profile` as JSON text (`{}` when sent as null).
+    var profile: String?
+
+    /// An empty request.
+    init() {}
+}
+
+/// `PUT /v2.0/ports/{id}`, typed.
+struct PortUpdate: Sendable, Equatable {
+    var name: String?
+    var description: String?
+    var adminStateUp: Bool?
+    var macAddress: String?
+    /// Sent: the port's whole new list (an empty list removes every address).
+    var fixedIPs: [FixedIPRequest]?
+    var deviceID: String?
+    var deviceOwner: String?
+    var securityGroups: [String]?
+    var portSecurityEnabled: Bool?
+    var allowedAddressPairs: [AddressPairRequest]?
+    var extraDHCPOpts: [Port.DHCPOption]?
+    var hostID: String?
+    var vnicType: String?
+    var profile: String?
+
+    /// An empty update.
+    init() {}
+}
+
+/// One `fixed_ips` entry: a subnet, an address, or both.
+struct FixedIPRequest: Sendable, Equatable {
+    var subnetID: String?
+    var ipAddress: IPAddress?
+
+    /// An entry from its parts (at least one is set).
+    init(subnetID: String?, ipAddress: IPAddress?) {
+        self.subnetID = subnetID
+        self.ipAddress = ipAddress
+    }
+}
+
+/// One `allowed_address_pairs` entry: an address or CIDR, and a MAC (the port's when left out).
+struct AddressPairRequest: Sendable, Equatable {
+    var ipAddress: String
+    /// Normalised to lowercase.
+    var macAddress: String?
+
+    /// A pair from its parts.
+    init(ipAddress: String, macAddress: String?) {
+        self.ipAddress = ipAddress
+        self.macAddress = macAddress
+    }
+}

@@ -1,0 +1,72 @@
+import Addressing
+
+/// A port's fixed IPs: the default allocation, and requested subnets or addresses checked and allocated.
+extension NetworkingRules {
+    /// One address from the first IPv4 subnet with room, plus the EUI-64 address of every SLAAC subnet.
+    func defaultAddresses(network: Network, mac: String) throws(NetworkingError) -> [Port.FixedIP] {
+        let subnets = state.subnets(of: network.id)
+        var out: [Port.FixedIP] = []
+        var needed = false
+        for s in subnets where !s.isAutoAddress {
+            needed = true
+            if let ip = IPAM.randomFree(s.poolRanges, used: state.allocations[s.id] ?? [:]) {
+                out.append(.init(subnetID: s.id, ipAddress: ip.description))
+                break
+            }
+        }
+        if needed, out.isEmpty { throw .poolExhausted(network: network.id) }
+        for s in subnets where s.isAutoAddress {
+            if let ip = IPAM.eui64(s.network, mac: mac) { out.append(.init(subnetID: s.id, ipAddress: ip.description)) }
+        }
+        return out
+    }
+
+    /// The requested `fixed_ips`: a subnet, an address, or both per entry; addresses checked and allocated.
+    func fixedIPs(_ requests: [FixedIPRequest], network: Network, port: Port) throws(NetworkingError) -> [Port.FixedIP] {
+        var out: [Port.FixedIP] = []
+        var taken: [String: [IPAddress: String]] = [:]
+        let own = Set(port.fixedIPs.map(\.ipAddress))
+        for request in requests {
+            let ip = request.ipAddress
+            var subnet: Subnet
+            if let subnetID = request.subnetID {
+                guard let s = state.subnets[subnetID], s.networkID == network.id else {
+                    throw .invalidInput("Failed to create port on network \(network.id), because fixed_ips included invalid subnet \(subnetID)")
+                }
+                subnet = s
+                if let ip, !s.network.contains(ip) { throw .invalidIPForSubnet(ip.description) }
+            } else if let ip {
+                guard let s = state.subnets(of: network.id).first(where: { $0.network.contains(ip) }) else {
+                    throw NetworkingError(.badRequest, "InvalidIpForNetwork", "IP address \(ip) is not a valid IP for any of the subnets on the specified network.")
+                }
+                subnet = s
+            } else {
+                throw .invalidInput("Invalid input for fixed_ips. Reason: an entry needs a subnet_id or an ip_address")
+            }
+            var used = state.allocations[subnet.id] ?? [:]
+            for (k, v) in taken[subnet.id] ?? [:] { used[k] = v }
+            if let ip {
+                let mine = own.contains(ip.description) && used[ip] == port.id
+                if !mine, used[ip] != nil || ip.description == subnet.gatewayIP && !port.deviceOwner.hasPrefix("network:router") {
+                    throw .ipInUse(ip.description, subnet: subnet.id)
+                }
+                guard ip != subnet.network.first, !(subnet.ipVersion == 4 && ip == subnet.network.last) else {
+                    throw .invalidIPForSubnet(ip.description)
+                }
+                out.append(.init(subnetID: subnet.id, ipAddress: ip.description))
+                taken[subnet.id, default: [:]][ip] = port.id
+            } else if subnet.isAutoAddress, let auto = IPAM.eui64(subnet.network, mac: port.macAddress) {
+                out.append(.init(subnetID: subnet.id, ipAddress: auto.description))
+            } else {
+                if let existing = port.fixedIPs.first(where: { $0.subnetID == subnet.id && !out.contains($0) }) {
+                    out.append(existing)
+                    continue
+                }
+                guard let free = IPAM.randomFree(subnet.poolRanges, used: used) else { throw .poolExhausted(network: network.id) }
+                out.append(.init(subnetID: subnet.id, ipAddress: free.description))
+                taken[subnet.id, default: [:]][free] = port.id
+            }
+        }
+        return out
+    }
+}

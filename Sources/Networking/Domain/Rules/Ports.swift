@@ -1,0 +1,164 @@
+import OpenStackAPI
+
+/// Ports: MAC, addresses (see `PortAddresses`), security groups with port security, address pairs,
+/// DHCP options and the binding to a host.
+extension NetworkingRules {
+    func createPort(_ r: PortCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Port> {
+        guard let networkID = r.networkID else {
+            throw .badRequest("Failed to parse request. Required attribute 'network_id' not specified")
+        }
+        let network = try state.visibleNetwork(networkID, auth)
+        let project = try owningProject(r.owner, auth, resource: "port")
+        var batch = Batch()
+        var defaultGroup = state.defaultGroups[project]
+        if defaultGroup == nil, let g = defaultGroupIfMissing(project) {
+            batch.groups.append(g)
+            defaultGroup = g.id
+        }
+        let mac: String
+        if let text = r.macAddress {
+            let m = try checkedMAC(text)
+            if state.macs[m] != nil { throw .macInUse(m, network: networkID) }
+            mac = m
+        } else {
+            mac = Identifiers.uniqueMAC(in: state)
+        }
+        let owner = r.deviceOwner ?? ""
+        var port = Port(
+            id: ids.make(.port), projectID: project, networkID: networkID, name: r.name ?? "", macAddress: mac,
+            adminStateUp: r.adminStateUp ?? true, status: "DOWN", deviceID: r.deviceID ?? "",
+            deviceOwner: owner, fixedIPs: [], securityGroups: [], portSecurityEnabled: r.portSecurityEnabled ?? network.portSecurityEnabled,
+            allowedAddressPairs: [], extraDHCPOpts: [], hostID: r.hostID ?? "",
+            vnicType: try checkedVNICType(r.vnicType) ?? "normal", profile: r.profile ?? "{}",
+            std: StandardAttributes(revision: 1, description: r.description ?? ""))
+        if let requests = r.fixedIPs {
+            port.fixedIPs = try fixedIPs(requests, network: network, port: port)
+        } else {
+            port.fixedIPs = try defaultAddresses(network: network, mac: mac)
+        }
+        if let groups = r.securityGroups {
+            port.securityGroups = try checkedGroups(groups, auth)
+        } else if port.portSecurityEnabled, !owner.hasPrefix("network:") {
+            port.securityGroups = defaultGroup.map { [$0] } ?? []
+        }
+        if !port.portSecurityEnabled, !port.securityGroups.isEmpty { throw Self.portSecurityRequired }
+        port.allowedAddressPairs = try addressPairs(r.allowedAddressPairs, port: port) ?? []
+        port.extraDHCPOpts = r.extraDHCPOpts ?? []
+        batch.ports.append(port)
+        return Decision(batch: batch, result: port)
+    }
+
+    func updatePort(_ id: String, _ r: PortUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Port> {
+        var p = try state.ownPort(id, auth)
+        let network = try state.visibleNetwork(p.networkID, auth)
+        let groupsBefore = p.securityGroups
+        if let v = r.name { p.name = v }
+        if let v = r.description { p.std.description = v }
+        if let v = r.adminStateUp { p.adminStateUp = v }
+        if let v = r.deviceID { p.deviceID = v }
+        if let v = r.deviceOwner { p.deviceOwner = v }
+        if let v = r.hostID { p.hostID = v }
+        if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
+        if let v = r.profile { p.profile = v }
+        if let text = r.macAddress, text.lowercased() != p.macAddress {
+            let m = try checkedMAC(text)
+            guard auth.isAdmin else { throw .forbidden("update_port:mac_address") }
+            guard p.hostID.isEmpty else {
+                throw .conflict("PortBound", "Unable to complete operation on port \(id), port is already bound, port type: ovs, old_mac \(p.macAddress), new_mac \(m).")
+            }
+            if state.macs[m] != nil { throw .macInUse(m, network: p.networkID) }
+            p.macAddress = m
+        }
+        if let v = r.portSecurityEnabled { p.portSecurityEnabled = v }
+        if let groups = r.securityGroups { p.securityGroups = try checkedGroups(groups, auth) }
+        if !p.portSecurityEnabled, !p.securityGroups.isEmpty { throw Self.portSecurityRequired }
+        if let requests = r.fixedIPs { p.fixedIPs = try fixedIPs(requests, network: network, port: p) }
+        if let pairs = try addressPairs(r.allowedAddressPairs, port: p) { p.allowedAddressPairs = pairs }
+        if !p.portSecurityEnabled, !p.allowedAddressPairs.isEmpty { throw Self.pairsNeedPortSecurity }
+        if let opts = r.extraDHCPOpts { p.extraDHCPOpts = opts }
+        // Neutron bumps the revision once more when the security-group bindings change.
+        p.std.bump(p.securityGroups == groupsBefore ? 1 : 2)
+        var batch = Batch()
+        batch.ports = [p]
+        return Decision(batch: batch, result: p)
+    }
+
+    func deletePort(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
+        let p = try state.ownPort(id, auth)
+        if p.deviceOwner == DeviceOwner.routerInterface || p.deviceOwner == DeviceOwner.routerGateway {
+            throw .conflict("L3PortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner \(p.deviceOwner).")
+        }
+        var batch = Batch()
+        batch.deletedPorts = [id]
+        batch.floatingIPs = disassociated(from: [id])
+        return Decision(batch: batch, result: ())
+    }
+
+    /// The port with the status OVN reports (`Logical_Switch_Port.up`); not a user change, so no revision bump.
+    /// Nil when nothing changes.
+    func portStatus(_ id: String, up: Bool) -> Batch? {
+        guard var p = state.ports[id], !p.isMetadata else { return nil }
+        let status = up ? "ACTIVE" : "DOWN"
+        guard p.status != status else { return nil }
+        p.status = status
+        var batch = Batch()
+        batch.ports = [p]
+        return batch
+    }
+
+    /// The floating IPs of these ports, disassociated (their ports are going away).
+    func disassociated(from ports: [String]) -> [FloatingIP] {
+        state.floatingIPs.values.filter { $0.portID.map(ports.contains) == true }.map { f in
+            var f = f
+            f.portID = nil
+            f.fixedIP = nil
+            f.routerID = nil
+            f.std.bump(2)
+            return f
+        }
+    }
+
+    static let portSecurityRequired = NetworkingError(
+        .badRequest, "PortSecurityAndIPRequiredForSecurityGroups",
+        "Port has security group associated. Cannot disable port security or ip address until security group is removed")
+    static let pairsNeedPortSecurity = NetworkingError(
+        .conflict, "AddressPairAndPortSecurityRequired", "Port Security must be enabled in order to have allowed address pairs on a port.")
+
+    private func checkedMAC(_ text: String) throws(NetworkingError) -> String {
+        guard let m = Identifiers.normalizedMAC(text) else {
+            throw .invalidInput("Invalid input for mac_address. Reason: '\(text)' is not a valid MAC address")
+        }
+        return m
+    }
+
+    private func checkedGroups(_ ids: [String], _ auth: AuthContext) throws(NetworkingError) -> [String] {
+        var out: [String] = []
+        for id in ids where !out.contains(id) {
+            _ = try state.ownGroup(id, auth)
+            out.append(id)
+        }
+        return out
+    }
+
+    private func addressPairs(_ items: [AddressPairRequest]?, port: Port) throws(NetworkingError) -> [Port.AddressPair]? {
+        guard let items else { return nil }
+        if !items.isEmpty, !port.portSecurityEnabled { throw Self.pairsNeedPortSecurity }
+        var out: [Port.AddressPair] = []
+        for item in items {
+            let pair = Port.AddressPair(ipAddress: item.ipAddress, macAddress: item.macAddress ?? port.macAddress)
+            guard !out.contains(pair) else {
+                throw .invalidInput("Invalid input for allowed_address_pairs. Reason: Duplicate address pair in the request")
+            }
+            out.append(pair)
+        }
+        return out
+    }
+
+    private func checkedVNICType(_ v: String?) throws(NetworkingError) -> String? {
+        guard let v else { return nil }
+        guard v == "normal" else {
+            throw .invalidInput("Invalid input for binding:vnic_type. Reason: '\(v)' is not in ['normal']")
+        }
+        return v
+    }
+}

@@ -1,0 +1,199 @@
+import Addressing
+import OpenStackAPI
+
+/// Subnets: CIDR and pool checks as Neutron's IPAM makes them, the gateway, DNS servers and host routes,
+/// and the metadata port's address on each DHCP-enabled IPv4 subnet.
+extension NetworkingRules {
+    func createSubnet(_ r: SubnetCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Subnet> {
+        guard let networkID = r.networkID else {
+            throw .badRequest("Failed to parse request. Required attribute 'network_id' not specified")
+        }
+        let network = try state.visibleNetwork(networkID, auth)
+        let project = try owningProject(r.owner, auth, resource: "subnet")
+        guard state.owns(network.projectID, auth) else { throw .forbidden("create_subnet") }
+        if r.subnetPoolID != nil { throw .badRequest("Subnet pools are not supported.") }
+        if let types = r.serviceTypes, !types.isEmpty { throw .badRequest("Service types are not supported.") }
+        guard let version = r.ipVersion else {
+            throw .badRequest("Failed to parse request. Required attribute 'ip_version' not specified")
+        }
+        guard let cidrText = r.cidr else {
+            throw .badRequest("Bad subnets request: a cidr or a subnetpool_id must be given.")
+        }
+        guard let net = IPNetwork(cidrText, strict: false) else {
+            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' is not a valid IP subnet")
+        }
+        if net.description != cidrText, IPNetwork(cidrText) == nil {
+            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' isn't a recognized IP subnet cidr, '\(net)' is recommended")
+        }
+        guard net.version == version else { throw .invalidInput("Cidr \(cidrText) does not match ip_version \(version)") }
+        guard net.prefixLength <= (version == 4 ? 30 : 126) || (version == 6 && net.prefixLength <= 127) else {
+            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' is too small for a subnet")
+        }
+        for other in state.subnets(of: networkID) where other.network.overlaps(net) {
+            throw .invalidInput("Requested subnet with cidr: \(net) for network: \(networkID) overlaps with another subnet")
+        }
+        let (ra, mode) = try ipv6Modes(ra: r.ipv6RAMode, mode: r.ipv6AddressMode, version: version, net: net)
+        let gateway = try gatewayIP(r.gatewayIP, net: net, default: IPAM.hostRange(net)?.lowerBound)
+        let pools = try allocationPools(r.allocationPools, net: net, gateway: gateway) ?? IPAM.defaultPools(net, gateway: gateway)
+        let subnet = Subnet(
+            id: ids.make(.subnet), projectID: project, networkID: networkID, name: r.name ?? "", ipVersion: version,
+            cidr: net.description, gatewayIP: gateway?.description, enableDHCP: r.enableDHCP ?? true,
+            allocationPools: pools.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) },
+            dnsNameservers: try nameservers(r.dnsNameservers) ?? [], hostRoutes: try hostRoutes(r.hostRoutes, version: version) ?? [],
+            ipv6RAMode: ra, ipv6AddressMode: mode, dhcpServerMAC: Identifiers.mac(),
+            std: StandardAttributes(revision: 0, description: r.description ?? ""))
+        var batch = Batch()
+        batch.subnets = [subnet]
+        if var md = state.metadataPort(of: networkID), subnet.enableDHCP, version == 4,
+           let ip = IPAM.lowestFree(pools, used: [:]) {
+            md.fixedIPs.append(.init(subnetID: subnet.id, ipAddress: ip.description))
+            md.std.bump()
+            batch.ports = [md]
+        }
+        return Decision(batch: batch, result: subnet)
+    }
+
+    func updateSubnet(_ id: String, _ r: SubnetUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Subnet> {
+        var s = try state.visibleSubnet(id, auth)
+        guard state.owns(s.projectID, auth) else { throw .forbidden("update_subnet") }
+        let net = s.network
+        if let v = r.name { s.name = v }
+        if let v = r.description { s.std.description = v }
+        if r.gatewayIP.isSent {
+            let gw = try gatewayIP(r.gatewayIP, net: net, default: nil)
+            if let gw, s.poolRanges.contains(where: { $0.contains(gw) }) {
+                throw .conflict("GatewayConflictWithAllocationPools", "Gateway ip \(gw) conflicts with allocation pool \(s.allocationPools.map { "\($0.start)-\($0.end)" }.joined(separator: ", "))")
+            }
+            s.gatewayIP = gw?.description
+        }
+        if let pools = try allocationPools(r.allocationPools, net: net, gateway: s.gatewayIP.flatMap(IPAddress.init)) {
+            s.allocationPools = pools.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) }
+        }
+        if let v = try nameservers(r.dnsNameservers) { s.dnsNameservers = v }
+        if let v = try hostRoutes(r.hostRoutes, version: s.ipVersion) { s.hostRoutes = v }
+        var batch = Batch()
+        if let dhcp = r.enableDHCP, dhcp != s.enableDHCP {
+            s.enableDHCP = dhcp
+            if var md = state.metadataPort(of: s.networkID), s.ipVersion == 4 {
+                if dhcp, let ip = IPAM.lowestFree(s.poolRanges, used: state.allocations[id] ?? [:]) {
+                    md.fixedIPs.append(.init(subnetID: id, ipAddress: ip.description))
+                } else if !dhcp {
+                    md.fixedIPs.removeAll { $0.subnetID == id }
+                }
+                md.std.bump()
+                batch.ports.append(md)
+            }
+            // Ports on the subnet gain or lose their dhcpv4_options.
+            batch.ports += state.ports(of: s.networkID).filter { p in !p.isMetadata && p.fixedIPs.contains { $0.subnetID == id } }
+        }
+        s.std.bump()
+        batch.subnets = [s]
+        return Decision(batch: batch, result: s)
+    }
+
+    func deleteSubnet(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
+        let s = try state.visibleSubnet(id, auth)
+        guard state.owns(s.projectID, auth) else { throw .forbidden("delete_subnet") }
+        let users = state.ports(of: s.networkID).filter { p in p.fixedIPs.contains { $0.subnetID == id } }
+        if users.contains(where: { !DeviceOwner.isNetworkOwned($0.deviceOwner) }) { throw .subnetInUse(id) }
+        var batch = Batch()
+        batch.deletedSubnets = [id]
+        for var p in users {
+            p.fixedIPs.removeAll { $0.subnetID == id }
+            p.std.bump()
+            batch.ports.append(p)
+        }
+        return Decision(batch: batch, result: ())
+    }
+
+    private func ipv6Modes(ra: String?, mode: String?, version: Int, net: IPNetwork) throws(NetworkingError) -> (String?, String?) {
+        let valid: Set<String> = ["slaac", "dhcpv6-stateful", "dhcpv6-stateless"]
+        for (name, v) in [("ipv6_ra_mode", ra), ("ipv6_address_mode", mode)] {
+            guard let v else { continue }
+            guard version == 6 else { throw .invalidInput("\(name) is not valid when ip_version is 4") }
+            guard valid.contains(v) else { throw .invalidInput("Invalid input for \(name). Reason: '\(v)' is not in \(valid.sorted())") }
+        }
+        if let ra, let mode, ra != mode {
+            throw .invalidInput("ipv6_ra_mode set to '\(ra)' with ipv6_address_mode set to '\(mode)' is not valid. If both attributes are set, they must be the same value")
+        }
+        if let m = mode ?? ra, m != "dhcpv6-stateful", net.prefixLength != 64 {
+            throw .invalidInput("Invalid CIDR \(net) for IPv6 address mode. OpenStack uses the EUI-64 address format, which requires the prefix to be /64")
+        }
+        return (ra, mode)
+    }
+
+    private func gatewayIP(_ sent: Sent<IPAddress>, net: IPNetwork, default fallback: IPAddress?) throws(NetworkingError) -> IPAddress? {
+        switch sent {
+        case .absent: return fallback
+        case .null: return nil
+        case .value(let ip):
+            guard ip.version == net.version else {
+                throw .invalidInput("Invalid input for gateway_ip. Reason: '\(ip)' is not a valid IP address")
+            }
+            guard net.contains(ip), ip != net.first, !(net.version == 4 && ip == net.last && net.prefixLength < 31) else {
+                throw .invalidInput("Gateway is not valid on subnet")
+            }
+            return ip
+        }
+    }
+
+    private func allocationPools(_ requested: [AddressRange]?, net: IPNetwork, gateway: IPAddress?) throws(NetworkingError) -> [ClosedRange<IPAddress>]? {
+        guard let requested else { return nil }
+        var pools: [ClosedRange<IPAddress>] = []
+        for item in requested {
+            let start = item.start, end = item.end
+            guard start.version == net.version, end.version == net.version, start <= end else {
+                throw .badRequest("The allocation pool \(start)-\(end) is not valid.")
+            }
+            guard let hosts = IPAM.hostRange(net), hosts.contains(start), hosts.contains(end) else {
+                throw .badRequest("The allocation pool \(start)-\(end) spans beyond the subnet cidr \(net).")
+            }
+            if let overlap = pools.first(where: { $0.overlaps(start...end) }) {
+                throw .badRequest("Found overlapping allocation pools: \(overlap.lowerBound)-\(overlap.upperBound) and \(start)-\(end) for subnet \(net).")
+            }
+            if let gateway, (start...end).contains(gateway) {
+                throw .conflict("GatewayConflictWithAllocationPools", "Gateway ip \(gateway) conflicts with allocation pool \(start)-\(end)")
+            }
+            pools.append(start...end)
+        }
+        return pools.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    private func nameservers(_ list: [String]?) throws(NetworkingError) -> [String]? {
+        guard let list else { return nil }
+        guard list.count <= 5 else { throw .badRequest("Number of DNS nameservers exceeds the limit 5.") }
+        var seen = Set<String>()
+        for s in list {
+            guard IPAddress(s) != nil else { throw .invalidInput("Invalid input for dns_nameservers. Reason: '\(s)' is not a valid nameserver. '\(s)' is not a valid IP address") }
+            guard seen.insert(s).inserted else { throw .invalidInput("Invalid input for dns_nameservers. Reason: Duplicate nameserver '\(s)'") }
+        }
+        return list
+    }
+
+    private func hostRoutes(_ items: [HostRouteRequest]?, version: Int) throws(NetworkingError) -> [Subnet.HostRoute]? {
+        guard let items else { return nil }
+        guard items.count <= 20 else { throw .badRequest("Number of host routes exceeds the limit 20.") }
+        var routes: [Subnet.HostRoute] = []
+        for item in items {
+            let route = Subnet.HostRoute(destination: item.destination.description, nexthop: item.nexthop.description)
+            guard item.destination.version == version, item.nexthop.version == version else {
+                throw .invalidInput("Invalid input for host_routes. Reason: '\(route.destination) via \(route.nexthop)' is not a valid host route")
+            }
+            guard !routes.contains(route) else {
+                throw .invalidInput("Invalid input for host_routes. Reason: Duplicate hostroute '\(route.destination) via \(route.nexthop)'")
+            }
+            routes.append(route)
+        }
+        return routes
+    }
+}
+
+extension Subnet {
+    /// The allocation pools as address ranges.
+    var poolRanges: [ClosedRange<IPAddress>] {
+        allocationPools.compactMap { p in
+            guard let s = IPAddress(p.start), let e = IPAddress(p.end), s <= e else { return nil }
+            return s...e
+        }
+    }
+}

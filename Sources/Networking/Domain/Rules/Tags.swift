@@ -1,0 +1,71 @@
+import OpenStackAPI
+
+/// `standard-attr-tag` on networks, subnets, ports, security groups, routers and floating IPs.
+extension NetworkingRules {
+    /// The resources that carry tags, by collection name.
+    enum Taggable: String, Sendable, CaseIterable {
+        case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips"
+    }
+
+    /// The resource with its tags changed by `change` (replace, add or remove).
+    func changeTags(_ kind: Taggable, _ id: String, _ auth: AuthContext,
+                    _ change: (inout [String]) throws(NetworkingError) -> Void) throws(NetworkingError) -> Decision<[String]> {
+        var std = try state.standard(kind, id, auth)
+        try change(&std.tags)
+        std.bump()
+        var batch = Batch()
+        switch kind {
+        case .networks:
+            var n = state.networks[id]!
+            guard state.owns(n.projectID, auth) else { throw .forbidden("update_network") }
+            n.std = std
+            batch.networks = [n]
+        case .subnets:
+            var s = state.subnets[id]!
+            guard state.owns(s.projectID, auth) else { throw .forbidden("update_subnet") }
+            s.std = std
+            batch.subnets = [s]
+        case .ports:
+            var p = state.ports[id]!
+            p.std = std
+            batch.ports = [p]
+        case .securityGroups:
+            var g = state.groups[id]!
+            g.std = std
+            batch.groups = [g]
+        case .routers:
+            var r = state.routers[id]!
+            r.std = std
+            batch.routers = [r]
+        case .floatingIPs:
+            var f = state.floatingIPs[id]!
+            f.std = std
+            batch.floatingIPs = [f]
+        }
+        return Decision(batch: batch, result: std.tags)
+    }
+
+    /// A tag: a non-empty string of at most 255 characters.
+    static func validTag(_ tag: String) throws(NetworkingError) -> String {
+        guard !tag.isEmpty, tag.count <= 255 else { throw .invalidInput("'\(tag)' is not a valid tag") }
+        return tag
+    }
+}
+
+extension NetworkingState {
+    /// The tags of a resource the caller can see.
+    func tags(_ kind: NetworkingRules.Taggable, _ id: String, _ auth: AuthContext) throws(NetworkingError) -> [String] {
+        try standard(kind, id, auth).tags
+    }
+
+    func standard(_ kind: NetworkingRules.Taggable, _ id: String, _ auth: AuthContext) throws(NetworkingError) -> StandardAttributes {
+        switch kind {
+        case .networks: try visibleNetwork(id, auth).std
+        case .subnets: try visibleSubnet(id, auth).std
+        case .ports: try ownPort(id, auth).std
+        case .securityGroups: try ownGroup(id, auth).std
+        case .routers: try ownRouter(id, auth).std
+        case .floatingIPs: try ownFloatingIP(id, auth).std
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Which Northbound intents a committed batch calls for, and the whole desired Northbound for a repair pass:
+/// the changed resources' rows, plus the rows of resources they touch (a port's router, a floating IP's
+/// old and new port and router).
+enum NBChanges {
+    /// What a batch replaces, read from the state before the batch is applied.
+    struct Replaced {
+        /// Ports the batch deletes.
+        var removedPorts: [Port]
+        /// The previous versions of updated and deleted ports (their old routers need a sync too).
+        var ports: [Port]
+        /// The previous versions of updated and deleted floating IPs.
+        var floatingIPs: [FloatingIP]
+
+        init(_ batch: Batch, in state: NetworkingState) {
+            removedPorts = batch.deletedPorts.compactMap { state.ports[$0] }
+            ports = batch.ports.compactMap { state.ports[$0.id] } + removedPorts
+            floatingIPs = (batch.floatingIPs.map(\.id) + batch.deletedFloatingIPs).compactMap { state.floatingIPs[$0] }
+        }
+    }
+
+    /// The intents of what a batch changed, on the state after it was applied.
+    static func intents(for batch: Batch, replacing replaced: Replaced, in state: NetworkingState, translation: NBTranslation) -> [NBIntent] {
+        var out: [NBIntent] = []
+        out += batch.deletedNetworks.map { .removeSwitch(name: OVNNames.logicalSwitch(network: $0)) }
+        out += replaced.removedPorts.filter { !batch.deletedNetworks.contains($0.networkID) }.map { .removeSwitchPort(name: $0.id) }
+        out += replaced.removedPorts.filter(\.isRouterPort).map { .removeRouterPort(name: OVNNames.routerPort(port: $0.id)) }
+        out += batch.deletedSubnets.map { .removeDHCPOptions(subnetID: $0) }
+        out += batch.deletedGroups.map { .removePortGroup(name: OVNNames.portGroup(securityGroup: $0)) }
+        out += batch.deletedRouters.map { .removeRouter(name: OVNNames.logicalRouter(router: $0)) }
+        for g in batch.groups { out.append(translation.group(g)) }
+        for n in batch.networks { out += translation.network(n) }
+        for s in batch.subnets { if let intent = subnet(s.id, state, translation) { out.append(intent) } }
+        let fips = batch.floatingIPs + replaced.floatingIPs
+        var ports = batch.ports.map(\.id)
+        ports += fips.compactMap(\.portID).filter { !ports.contains($0) }
+        for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
+        var routers = batch.routers.map(\.id)
+        let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID)
+        routers += touched.filter { !routers.contains($0) }
+        for r in routers { out += router(r, state, translation) }
+        return out
+    }
+
+    /// The whole desired Northbound.
+    static func allIntents(_ state: NetworkingState, translation: NBTranslation) -> [NBIntent] {
+        var out = [NBTranslation.dropGroup]
+        out += state.groups.values.map { translation.group($0) }
+        out += state.networks.values.flatMap { translation.network($0) }
+        out += state.subnets.keys.compactMap { subnet($0, state, translation) }
+        out += state.ports.keys.compactMap { port($0, state, translation) }
+        out += state.routers.keys.flatMap { router($0, state, translation) }
+        return out
+    }
+
+    private static func port(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent? {
+        guard let p = state.ports[id], p.deviceOwner != DeviceOwner.floatingIP, let n = state.networks[p.networkID] else { return nil }
+        return translation.port(p, network: n, subnets: state.subnets, floatingIP: state.floatingIPs(of: id).first?.address)
+    }
+
+    /// A router's Logical_Router (with routes and NAT) and its router ports.
+    private static func router(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> [NBIntent] {
+        guard let r = state.routers[id] else { return [] }
+        let interfaces = state.interfaces(of: id)
+        let gatewayPort = r.gateway.flatMap { state.ports[$0.portID] }
+        let gatewaySubnet = gatewayPort?.fixedIPs.lazy.compactMap { state.subnets[$0.subnetID] }.first { $0.ipVersion == 4 }
+        let fips = state.floatingIPs.values.filter { $0.routerID == id }.sorted { $0.id < $1.id }.map { ($0, state.ports[$0.holderPortID]) }
+        var out = [translation.router(r, gatewayPort: gatewayPort, gatewaySubnet: gatewaySubnet,
+                                      interfaceSubnets: interfaces.flatMap(\.fixedIPs).compactMap { state.subnets[$0.subnetID] },
+                                      floatingIPs: fips)]
+        out += interfaces.map { translation.routerPort($0, router: id, subnets: state.subnets, gatewayChassis: []) }
+        if let gatewayPort, let gateway = r.gateway {
+            out.append(translation.routerPort(gatewayPort, router: id, subnets: state.subnets, gatewayChassis: gateway.chassis))
+        }
+        return out
+    }
+
+    private static func subnet(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent? {
+        guard let s = state.subnets[id], let n = state.networks[s.networkID] else { return nil }
+        let metadataIP = state.metadataPort(of: n.id)?.fixedIPs.first { $0.subnetID == s.id }?.ipAddress
+        return translation.subnet(s, network: n, metadataIP: metadataIP)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import OVNModel
+public import OVSDB
+
+/// The Northbound side of the networking service: one connection, a replica of the tables it owns,
+/// and one transaction per batch of intents, applied strictly in the order they were submitted.
+public actor NBSync {
+    public nonisolated let client: OVSDBClient
+    public nonisolated let replica: Replica
+    /// The Southbound's chassis, for gateway scheduling.
+    public nonisolated let scheduler: GatewayScheduler
+    private let southbound: OVSDBClient?
+    private var tail: Task<Void, Never>?
+
+    /// The tables the service writes and watches.
+    static let tables = [NB.LogicalSwitch.table, NB.LogicalSwitchPort.table, NB.DHCPOptions.table, NB.PortGroup.table, NB.ACL.table,
+                         NB.LogicalRouter.table, NB.LogicalRouterPort.table, NB.LogicalRouterStaticRoute.table, NB.NAT.table,
+                         NB.GatewayChassis.table]
+
+    init(client: OVSDBClient, replica: Replica, southbound: OVSDBClient?, chassis: Replica?) {
+        self.client = client
+        self.replica = replica
+        self.southbound = southbound
+        scheduler = GatewayScheduler(chassis: chassis)
+    }
+
+    /// Connects to the NB (and the SB, for the gateway chassis) and starts the replicas.
+    public static func connect(_ endpoints: [Endpoint], southbound: [Endpoint] = []) async throws -> NBSync {
+        let client = try await OVSDBClient.connect(endpoints, database: NB.database)
+        let replica = try await client.monitor(tables: tables, indexes: [
+            ReplicaIndex(NB.LogicalSwitch.table, "name"), ReplicaIndex(NB.LogicalSwitchPort.table, "name"),
+            ReplicaIndex(NB.PortGroup.table, "name"), ReplicaIndex(NB.DHCPOptions.table, "external_ids", key: OVNKeys.subnetID),
+            ReplicaIndex(NB.LogicalRouter.table, "name"), ReplicaIndex(NB.LogicalRouterPort.table, "name"),
+        ])
+        var sb: OVSDBClient?, chassis: Replica?
+        if !southbound.isEmpty {
+            let c = try await OVSDBClient.connect(southbound, database: SB.database)
+            chassis = try await c.monitor([MonitorRequest(SB.Chassis.table, columns: ["name", "hostname", "other_config", "external_ids"])])
+            sb = c
+        }
+        return NBSync(client: client, replica: replica, southbound: sb, chassis: chassis)
+    }
+
+    /// Applies `intents` in one transaction after every earlier call's; with `prune`, the intents are the
+    /// whole desired state and Neutron-named rows that none of them wants are removed (drift repair).
+    /// Returns the number of operations the transaction needed (0: the Northbound already matched).
+    @discardableResult
+    func apply(_ intents: [NBIntent], prune: Bool = false) async throws -> Int {
+        let previous = tail
+        let task = Task { [self] in
+            await previous?.value
+            return try await run(intents, prune: prune)
+        }
+        tail = Task { _ = try? await task.value }
+        return try await task.value
+    }
+
+    private func run(_ intents: [NBIntent], prune: Bool) async throws -> Int {
+        var builder = NBTransactionBuilder(replica: replica)
+        builder.add(intents + (prune ? extras(intents) : []))
+        guard !builder.txn.isEmpty else { return 0 }
+        let result = try await client.transact(builder.txn)
+        let inserted = builder.inserted.compactMap { item in result.uuid(item.name).map { (item.table, $0) } }
+        let removed = builder.removed
+        // The reply comes before the monitor update: the next batch must see this one's rows.
+        try await replica.wait(timeout: .seconds(5)) { r in
+            inserted.allSatisfy { r.row($0.0, $0.1) != nil } && removed.allSatisfy { r.row($0.table, $0.uuid) == nil }
+        }
+        return builder.txn.operations.count
+    }
+
+    /// Removals of the rows that look like Neutron's but that no intent describes.
+    private func extras(_ intents: [NBIntent]) -> [NBIntent] {
+        var switches = Set<String>(), ports = Set<String>(), subnets = Set<String>(), groups = Set<String>()
+        var routers = Set<String>(), routerPorts = Set<String>()
+        for intent in intents {
+            switch intent {
+            case .logicalSwitch(let s): switches.insert(s.name)
+            case .switchPort(let p): ports.insert(p.name)
+            case .dhcpOptions(let d): subnets.insert(d.subnetID)
+            case .portGroup(let g): groups.insert(g.name)
+            case .logicalRouter(let r): routers.insert(r.name)
+            case .routerPort(let p): routerPorts.insert(p.name)
+            default: break
+            }
+        }
+        var out: [NBIntent] = []
+        for sw in replica.rows(NB.LogicalSwitch.table) {
+            guard let name = sw["name"]?.string, name.hasPrefix("neutron-") else { continue }
+            if !switches.contains(name) { out.append(.removeSwitch(name: name)); continue }
+            for uuid in sw["ports"]?.uuids ?? [] {
+                if let port = replica.row(NB.LogicalSwitchPort.table, uuid), let pname = port["name"]?.string, !ports.contains(pname) {
+                    out.append(.removeSwitchPort(name: pname))
+                }
+            }
+        }
+        for lr in replica.rows(NB.LogicalRouter.table) {
+            guard let name = lr["name"]?.string, name.hasPrefix("neutron-") else { continue }
+            if !routers.contains(name) { out.append(.removeRouter(name: name)); continue }
+            for uuid in lr["ports"]?.uuids ?? [] {
+                if let p = replica.row(NB.LogicalRouterPort.table, uuid), let pname = p["name"]?.string, !routerPorts.contains(pname) {
+                    out.append(.removeRouterPort(name: pname))
+                }
+            }
+        }
+        for d in replica.rows(NB.DHCPOptions.table) {
+            if let subnet = d["external_ids"]?.stringMap[OVNKeys.subnetID], !subnets.contains(subnet) {
+                out.append(.removeDHCPOptions(subnetID: subnet))
+            }
+        }
+        for g in replica.rows(NB.PortGroup.table) {
+            if let name = g["name"]?.string, name.hasPrefix("pg_"), !groups.contains(name) { out.append(.removePortGroup(name: name)) }
+        }
+        return out
+    }
+
+    /// Closes the connection.
+    public func close() async {
+        await client.close()
+        await southbound?.close()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// The networking database, the source of truth the OVN Northbound is derived from: one SQLite file
+/// (WAL, `synchronous=NORMAL`: a committed write survives any process crash) holding each resource
+/// as a JSON document keyed by kind and id. All of it is loaded at start; writes are whole-resource.
+final class NetworkingDatabase: Sendable {
+    /// The kinds of stored resources.
+    enum Kind: String, Sendable, CaseIterable {
+        case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip"
+    }
+
+    /// One write of a batch.
+    enum Write: Sendable {
+        case put(Kind, id: String, Data)
+        case delete(Kind, id: String)
+    }
+
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) `networking.sqlite` in `directory`.
+    init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        config.maximumReaderCount = 2
+        pool = try DatabasePool(path: directory.appendingPathComponent("networking.sqlite").path, configuration: config)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE resource (kind TEXT NOT NULL, id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID
+                """)
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Every stored resource, as one batch to apply to an empty state.
+    func loadAll() throws -> Batch {
+        let decoder = JSONDecoder()
+        var batch = Batch()
+        batch.networks = try load(.network).map { try decoder.decode(Network.self, from: $0) }
+        batch.subnets = try load(.subnet).map { try decoder.decode(Subnet.self, from: $0) }.sorted { $0.std.createdAt < $1.std.createdAt }
+        batch.groups = try load(.securityGroup).map { try decoder.decode(SecurityGroup.self, from: $0) }
+        batch.ports = try load(.port).map { try decoder.decode(Port.self, from: $0) }
+        batch.routers = try load(.router).map { try decoder.decode(NetworkRouter.self, from: $0) }
+        batch.floatingIPs = try load(.floatingIP).map { try decoder.decode(FloatingIP.self, from: $0) }
+        return batch
+    }
+
+    /// Writes a batch in one transaction: every put and delete, or none.
+    func write(_ batch: Batch) throws {
+        let encoder = JSONEncoder()
+        var writes: [Write] = []
+        for n in batch.networks { writes.append(.put(.network, id: n.id, try encoder.encode(n))) }
+        for s in batch.subnets { writes.append(.put(.subnet, id: s.id, try encoder.encode(s))) }
+        for p in batch.ports { writes.append(.put(.port, id: p.id, try encoder.encode(p))) }
+        for g in batch.groups { writes.append(.put(.securityGroup, id: g.id, try encoder.encode(g))) }
+        for r in batch.routers { writes.append(.put(.router, id: r.id, try encoder.encode(r))) }
+        for f in batch.floatingIPs { writes.append(.put(.floatingIP, id: f.id, try encoder.encode(f))) }
+        writes += batch.deletedRouters.map { .delete(.router, id: $0) } + batch.deletedFloatingIPs.map { .delete(.floatingIP, id: $0) }
+        writes += batch.deletedNetworks.map { .delete(.network, id: $0) } + batch.deletedSubnets.map { .delete(.subnet, id: $0) }
+            + batch.deletedPorts.map { .delete(.port, id: $0) } + batch.deletedGroups.map { .delete(.securityGroup, id: $0) }
+        try apply(writes)
+    }
+
+    /// Every stored document of a kind.
+    private func load(_ kind: Kind) throws -> [Data] {
+        try pool.read { db in
+            try Data.fetchAll(db, sql: "SELECT body FROM resource WHERE kind = ?", arguments: [kind.rawValue])
+        }
+    }
+
+    /// Applies the writes in one transaction: all of them or none.
+    private func apply(_ writes: [Write]) throws {
+        guard !writes.isEmpty else { return }
+        try pool.write { db in
+            for write in writes {
+                switch write {
+                case .put(let kind, let id, let body):
+                    try db.execute(sql: "INSERT OR REPLACE INTO resource (kind, id, body) VALUES (?, ?, ?)",
+                                   arguments: [kind.rawValue, id, body])
+                case .delete(let kind, let id):
+                    try db.execute(sql: "DELETE FROM resource WHERE kind = ? AND id = ?", arguments: [kind.rawValue, id])
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Everything that speaks OVSDB speaks its JSON: importing OVSDB brings the JSON module with it.
+@_exported import JSON

@@ -1,0 +1,268 @@
+"""Run tempest's `tempest.api.network` tests against a fresh `ovnstack serve network` (dynamic credentials).
+
+Usage: .venv/bin/python e2e/network_tempest.py [--regex R] [--concurrency N] [--ipv6] [--keep] [--debug]
+                                                    [--report FILE]
+
+The fixture (network_server.NetworkServer) runs a private OVN NB, `ovnstack serve identity` (its catalog names only the
+network service) and `ovnstack serve network`. tempest.conf is written at run time from what the service says:
+  [network-feature-enabled] api_extensions = exactly the aliases of GET /v2.0/extensions,
+  ipv6 = false unless an alias mentions ipv6 (or --ipv6), floating_ips only with the `router` extension,
+  [network] public_network_id = an existing router:external network, else empty.
+Only the modules in DEFAULT_REGEX run. Tests that need APIs the service lacks are in network_tempest_exclude.txt, one
+reason per entry; an entry whose reason starts with [alias,...] is dropped once the service lists all those aliases.
+Prints passed/failed/skipped per module (and each failure's traceback tail); exit status 0 only when no test failed
+and at least one passed.
+"""
+import argparse
+import io
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from network_server import NetworkServer  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+EXCLUDE = HERE / "network_tempest_exclude.txt"
+BIN = Path(sys.executable).parent
+TEMPEST, STESTR = BIN / "tempest", BIN / "stestr"
+
+MODULES = [
+    "test_networks", "test_networks_negative",            # networks and subnets (+ bulk)
+    "test_ports", "admin.test_ports",                     # ports
+    "test_security_groups", "test_security_groups_negative",
+    "test_extensions", "test_tags", "test_versions",
+    "test_allowed_address_pair", "test_extra_dhcp_options",
+    "admin.test_external_network_extension", "admin.test_external_networks_negative",
+    "test_routers", "test_routers_negative", "admin.test_routers",            # routers (OVN L3)
+    "test_floating_ips", "test_floating_ips_negative", "admin.test_floating_ips_admin_actions",
+]
+DEFAULT_REGEX = r"^tempest\.api\.network\.(" + "|".join(m.replace(".", r"\.") for m in MODULES) + r")\."
+
+CONF = """[DEFAULT]
+log_dir = {ws}/logs
+log_file = tempest.log
+debug = {debug}
+
+[auth]
+use_dynamic_credentials = true
+create_isolated_networks = false
+default_credentials_domain_name = Default
+admin_username = admin
+admin_password = {admin_password}
+admin_project_name = admin
+admin_domain_name = Default
+tempest_roles =
+
+[identity]
+auth_version = v3
+uri_v3 = {identity_url}/v3
+region = RegionOne
+v3_endpoint_type = public
+catalog_type = identity
+admin_role = admin
+default_domain_id = default
+
+[identity-feature-enabled]
+api_v3 = true
+trust = false
+security_compliance = false
+access_rules = false
+domain_specific_drivers = false
+api_extensions =
+
+[service_available]
+neutron = true
+nova = false
+glance = false
+cinder = false
+swift = false
+horizon = false
+
+[network]
+catalog_type = network
+region = RegionOne
+endpoint_type = publicURL
+project_network_cidr = 10.100.0.0/16
+project_network_mask_bits = 28
+project_networks_reachable = false
+public_network_id = {public_network_id}
+floating_network_name = {floating_network_name}
+shared_physical_network = false
+
+[network-feature-enabled]
+api_extensions = {api_extensions}
+ipv6 = {ipv6}
+ipv6_subnet_attributes = {ipv6}
+port_security = {port_security}
+floating_ips = {floating_ips}
+
+[validation]
+run_validation = false
+
+[enforce_scope]
+keystone = false
+neutron = false
+"""
+
+
+def read_excludes(path, aliases):
+    """(regexes to exclude, entries re-enabled because their [aliases] are all listed now)."""
+    kept, enabled, reason = [], [], None
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            reason = line.lstrip("# ")
+            continue
+        if not line:
+            continue
+        needs = re.match(r"\[([^\]]+)\]", reason or "")
+        if needs and all(a.strip() in aliases for a in needs.group(1).split(",")):
+            enabled.append(line)
+        else:
+            kept.append(line)
+        reason = None
+    return kept, enabled
+
+
+def module_of(test_id):
+    """tempest.api.network.test_ports.PortsTestJSON.test_x[id-..] -> tempest.api.network.test_ports (also setUpClass ids)."""
+    inner = re.search(r"\(([^)]+)\)", test_id)
+    name = inner.group(1) if inner and not test_id.startswith("tempest.") else test_id
+    parts = re.sub(r"\[.*$", "", name).split(".")
+    module = []
+    for part in parts:
+        if part[:1].isupper():
+            break
+        module.append(part)
+    return ".".join(module)
+
+
+def results_from_stestr(ws):
+    """{test id: (status, details text)} of the last run in workspace `ws`, from its subunit stream."""
+    import subunit
+    import testtools
+    stream = subprocess.run([str(STESTR), "last", "--subunit"], cwd=ws, capture_output=True, check=True).stdout
+    results = {}
+
+    def on_test(test):
+        details = "".join(d.as_text() for k, d in test["details"].items() if k in ("traceback", "reason"))
+        results[test["id"]] = (test["status"], details)
+
+    summary = testtools.StreamToDict(on_test)
+    summary.startTestRun()
+    subunit.ByteStreamToStreamResult(io.BytesIO(stream), non_subunit_name="stdout").run(summary)
+    summary.stopTestRun()
+    return {k: v for k, v in results.items() if v[0] not in ("exists", "inprogress")}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--regex", default=DEFAULT_REGEX)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--ipv6", action="store_true", help="set [network-feature-enabled] ipv6 = true")
+    parser.add_argument("--keep", action="store_true", help="keep the workspace and the state directories")
+    parser.add_argument("--report", help="write every failure's full traceback here")
+    parser.add_argument("--debug", action="store_true", help="log every request and response body in tempest.log")
+    parser.add_argument("--flat-network", help="pass --flat-network to serve network")
+    args = parser.parse_args()
+    server = NetworkServer(cluster="tempestnet", flat_network=args.flat_network).start()
+    try:
+        token = server.admin_token()
+        aliases = server.extensions(token)
+        r = requests.get(f"{server.url}/v2.0/networks", params={"router:external": "true"},
+                         headers={"X-Auth-Token": token}, timeout=30)
+        r.raise_for_status()
+        external = [n for n in r.json()["networks"] if n.get("router:external")]
+        if not external and "router" in aliases:
+            # The public network `ovnstack up` makes: flat on physnet1, no DHCP; tempest's floating IPs come from it.
+            headers = {"X-Auth-Token": token}
+            public = requests.post(f"{server.url}/v2.0/networks", headers=headers, timeout=30, json={"network": {
+                "name": "public", "router:external": True, "provider:network_type": "flat",
+                "provider:physical_network": "physnet1"}})
+            public.raise_for_status()
+            external = [public.json()["network"]]
+            requests.post(f"{server.url}/v2.0/subnets", headers=headers, timeout=30, json={"subnet": {
+                "network_id": external[0]["id"], "ip_version": 4, "cidr": "203.0.113.0/24", "gateway_ip": "203.0.113.254",
+                "enable_dhcp": False}}).raise_for_status()
+        ipv6 = args.ipv6 or any("ipv6" in a for a in aliases)
+        values = {
+            "api_extensions": ",".join(aliases),
+            "ipv6": str(ipv6).lower(),
+            "port_security": str("port-security" in aliases).lower(),
+            "floating_ips": str("router" in aliases).lower(),
+            "public_network_id": external[0]["id"] if external else "",
+            "floating_network_name": external[0]["name"] if external else "",
+        }
+        print(f"network service {server.url}: extensions = {values['api_extensions'] or '(none)'}")
+        print(f"tempest.conf: ipv6={values['ipv6']} port_security={values['port_security']} "
+              f"floating_ips={values['floating_ips']} public_network_id={values['public_network_id'] or '(empty)'}")
+
+        ws = server.workdir / "tempest-ws"
+        # A private workspace registry, so nothing is added to ~/.tempest/workspace.yaml.
+        subprocess.run([str(TEMPEST), "init", "--workspace-path", str(server.workdir / "workspace.yaml"),
+                        "--name", server.workdir.name, str(ws)], check=True, capture_output=True)
+        (ws / "etc" / "tempest.conf").write_text(CONF.format(
+            ws=ws, identity_url=server.identity.url, admin_password=server.password("admin"),
+            debug=str(args.debug).lower(), **values))
+        cmd = [str(TEMPEST), "run", "--regex", args.regex, "--concurrency", str(args.concurrency)]
+        excludes, enabled = read_excludes(EXCLUDE, set(aliases))
+        for entry in enabled:
+            print(f"exclude entry dropped, its extensions are listed now: {entry}")
+        exclude_file = server.workdir / "exclude.txt"
+        exclude_file.write_text("\n".join(excludes) + "\n")
+        cmd += ["--exclude-list", str(exclude_file)]
+        proc = subprocess.run(cmd, cwd=ws, capture_output=True, text=True)
+        out = proc.stdout + proc.stderr
+        (server.workdir / "tempest-output.txt").write_text(out)
+
+        try:
+            results = results_from_stestr(ws)
+        except (subprocess.CalledProcessError, ImportError) as e:
+            print(out[-5000:])
+            print(f"could not read the stestr results: {e}")
+            return 1
+        per_module = defaultdict(lambda: defaultdict(int))
+        failures = []
+        for test_id, (status, details) in sorted(results.items()):
+            kind = {"success": "passed", "fail": "failed", "skip": "skipped", "xfail": "passed",
+                    "uxsuccess": "failed"}.get(status, "failed")
+            per_module[module_of(test_id)][kind] += 1
+            if kind == "failed":
+                failures.append((test_id, details))
+        width = max([len(m) for m in per_module] + [10])
+        print(f"{'module':{width}}  passed  failed  skipped")
+        totals = defaultdict(int)
+        for module in sorted(per_module):
+            c = per_module[module]
+            for k in ("passed", "failed", "skipped"):
+                totals[k] += c[k]
+            print(f"{module:{width}}  {c['passed']:6d}  {c['failed']:6d}  {c['skipped']:7d}")
+        print(f"{'total':{width}}  {totals['passed']:6d}  {totals['failed']:6d}  {totals['skipped']:7d}")
+        for test_id, details in failures:
+            tail = "\n    ".join(details.strip().splitlines()[-12:])
+            print(f"FAILED {test_id}\n    {tail}")
+        if args.report:
+            Path(args.report).write_text("".join(f"==== {t}\n{d}\n" for t, d in failures))
+            print(f"failure details in {args.report}")
+        print(f"tempest network: passed={totals['passed']} failed={totals['failed']} skipped={totals['skipped']}")
+        if args.keep:
+            print(f"workspace kept at {ws} (logs/tempest.log has every request with --debug); "
+                  f"network log {server.log_path}; identity state {server.identity.workdir} (remove both when done)")
+        ok = totals["failed"] == 0 and totals["passed"] > 0 and proc.returncode == 0
+        if not ok and totals["failed"] == 0:
+            print(out[-3000:])
+        return 0 if ok else 1
+    finally:
+        if args.keep:
+            server.stop()
+        else:
+            server.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
