@@ -1,4 +1,4 @@
-"""End-to-end: `ovnstack up` runs identity and networking on 127.0.0.1 and writes clouds.yaml; the real
+"""End-to-end: `ovnstack up` runs identity, networking and image on 127.0.0.1 and writes clouds.yaml; the real
 `openstack` CLI uses them: the networks `up` creates, and routers and floating IPs from the host shell.
 
 Needs root (namespaces, OVS). Builds nothing: uses .build/debug/ovnstack (or $OVNSTACK_BIN).
@@ -67,9 +67,19 @@ def test_token_issue(cluster, suffix):
 def test_catalog_list(cluster):
     catalog = openstack(cluster, cluster[0], "catalog", "list")
     # Only what the cluster runs is in the catalog.
-    assert {entry["Type"] for entry in catalog} == {"identity", "network"}
+    assert {entry["Type"] for entry in catalog} == {"identity", "network", "image"}
     identity = next(entry for entry in catalog if entry["Type"] == "identity")
     assert "http://127.0.0.1:" in json.dumps(identity["Endpoints"])
+
+
+def test_image_create_list_delete_from_the_host_shell(cluster, tmp_path):
+    disk = tmp_path / "disk.raw"
+    disk.write_bytes(os.urandom(65536))
+    demo = cluster[0] + "-demo"
+    image = openstack(cluster, demo, "image", "create", "--file", str(disk), "up-image")
+    assert openstack(cluster, demo, "image", "show", image["id"])["status"] == "active"
+    assert "up-image" in [i["Name"] for i in openstack(cluster, demo, "image", "list")]
+    openstack(cluster, demo, "image", "delete", image["id"], output=False)
 
 
 def test_up_created_the_cloud_networks(cluster):

@@ -126,9 +126,10 @@ struct ClusterSpecTests {
         #expect(!controller.arguments.contains { $0.hasPrefix("--unixctl") })
         let identity = try #require(services.first { $0.kind == .identity })
         #expect(identity.node == "ctl" && identity.netns == nil && identity.listenPort == 5000)
-        // Only services the cluster runs are in the catalog: identity registers itself, network is the other one.
-        #expect(identity.arguments.filter { $0 == "--service" }.count == 1)
-        for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"], ["--service", "network:9696"]] {
+        // Only services the cluster runs are in the catalog: identity registers itself, network and image are the others.
+        #expect(identity.arguments.filter { $0 == "--service" }.count == 2)
+        for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"], ["--service", "network:9696"],
+                     ["--service", "image:9292"]] {
             #expect(identity.arguments.indices.contains { Array(identity.arguments[$0...].prefix(2)) == pair }, "\(identity.arguments)")
         }
         #expect(identity.arguments.contains("--pidfile=/tmp/x/ctl/run/identity.pid"))
@@ -144,6 +145,16 @@ struct ClusterSpecTests {
             "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--identity-url", "http://127.0.0.1:5000",
             "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--flat-network", "physnet1",
             "--underlay-mtu", "1500", "--pidfile=/tmp/x/ctl/run/network.pid",
+        ])
+
+        // image: on ctl only, loopback, after identity, pid file as the ready marker.
+        let image = try #require(services.first { $0.kind == .image })
+        #expect(services.filter { $0.kind == .image }.count == 1)
+        #expect(image.node == "ctl" && image.netns == nil && image.listenPort == 9292 && image.kind.wave > ServiceKind.identity.wave)
+        #expect(image.arguments == [
+            "serve", "image", "--state-dir", "/tmp/x/ctl/image", "--listen", "127.0.0.1:9292",
+            "--identity-url", "http://127.0.0.1:5000", "--identity-password-file", "/tmp/x/ctl/identity/admin-password",
+            "--pidfile=/tmp/x/ctl/run/image.pid",
         ])
     }
 }

@@ -25,8 +25,7 @@ public struct APIPorts: Sendable, Codable, Hashable {
     }
 
     /// `--service` arguments of `ovnstack serve identity`: the catalog of the services the cluster runs.
-    /// Identity registers itself; the network service runs beside it. Compute (`compute:\(compute)/v2.1`)
-    /// and image (`image:\(image)`) join here as they land, and the identity service adds them to the
-    /// catalog at its next start.
-    public var catalogArguments: [String] { ["--service", "network:\(network)"] }
+    /// Identity registers itself; the network and image services run beside it. Compute (`compute:\(compute)/v2.1`)
+    /// joins here as it lands, and the identity service adds it to the catalog at its next start.
+    public var catalogArguments: [String] { ["--service", "network:\(network)", "--service", "image:\(image)"] }
 }

@@ -46,6 +46,8 @@ public struct StateLayout: Sendable, Hashable {
     public func identityDir(_ node: String) -> String { "\(root)/\(node)/identity" }
     /// The networking service's state directory on the control node.
     public func networkDir(_ node: String) -> String { "\(root)/\(node)/network" }
+    /// The image service's database and image files on a control node.
+    public func imageDir(_ node: String) -> String { "\(root)/\(node)/image" }
     /// The admin password the identity service generated at its first start (read by the services that call it).
     public func adminPasswordFile(_ node: String) -> String { "\(identityDir(node))/admin-password" }
 

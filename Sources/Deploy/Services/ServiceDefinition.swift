@@ -44,6 +44,7 @@ public struct ServiceDefinition: Sendable, Hashable {
         case .controller: "ovn-controller"
         case .identity: "identity"
         case .network: "network"
+        case .image: "image"
         }
     }
 }

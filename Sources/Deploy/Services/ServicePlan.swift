@@ -56,6 +56,8 @@ public struct ServicePlan: Sendable {
             return identity(on: node)
         case .network:
             return network(on: node)
+        case .image:
+            return image(on: node)
         }
         return ServiceDefinition(
             node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
@@ -99,6 +101,24 @@ public struct ServicePlan: Sendable {
             environment: ["HOME": layout.networkDir(n)], pidFile: pidFile,
             outputFile: "\(layout.logDir(n))/network.out", readyPath: pidFile, database: nil)
         definition.listenPort = ports.network
+        return definition
+    }
+
+    /// `ovnstack serve image` in the root namespace on 127.0.0.1, tokens checked against identity as admin;
+    /// its pid file is the ready marker.
+    func image(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, ports = state.ports
+        let pidFile = "\(layout.runDir(n))/image.pid"
+        let arguments = [
+            "serve", "image", "--state-dir", layout.imageDir(n), "--listen", "127.0.0.1:\(ports.image)",
+            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(n),
+            "--pidfile=\(pidFile)",
+        ]
+        var definition = ServiceDefinition(
+            node: n, kind: .image, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": layout.imageDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/image.out", readyPath: pidFile, database: nil)
+        definition.listenPort = ports.image
         return definition
     }
 }
