@@ -94,10 +94,25 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
-        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDBTestSupport", "OpenStackAPI"]),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI"]),
+        // One client for every API test: in-process services (Identity, Networking on a real NB), real processes, live URLs.
+        .target(name: "OpenStackAPITesting", dependencies: [
+            "OpenStackAPI", "Identity", "Networking", "OVSDB", "OVNModel", "OVSDBTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Tests/OpenStackAPITesting"),
+        .testTarget(name: "OpenStackAPITests", dependencies: [
+            "OpenStackAPI", "OpenStackAPITesting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
+        // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
+        .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
-        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport", "OpenStackAPITesting"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
         .executableTarget(name: "ovsdb-bench", dependencies: ["OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner"], path: "bench/ovsdb-bench"),
     ]

@@ -1,11 +1,12 @@
 import Foundation
 import Identity
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 @Suite struct CatalogTests {
     @Test func authCatalogListsBootstrapServices() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.get("/v3/auth/catalog", token: try await server.demoToken())
             #expect(r.status == 200)
             let identity = try #require(r.json["catalog"]?.array?.first { $0["type"] == "identity" })
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func servicesAndEndpointsCRUDShowsInTokens() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             let s = try await server.client.post("/v3/services", token: admin, json: ["service": ["type": "metric", "name": "gnocchi"]])
             #expect(s.status == 201)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func listsFilterSortAndPage() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             for n in ["c", "a", "b"] { _ = try await server.client.post("/v3/projects", token: admin, json: ["project": ["name": .string("pg-\(n)")]]) }
             let page = try await server.client.get("/v3/projects?sort_key=name&sort_dir=desc&limit=2", token: admin)
@@ -54,7 +55,7 @@ import Testing
     @Test func catalogFollowsTheConfiguredServicesAcrossRestarts() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("identity-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        @Sendable func catalog(_ server: TestServer) async throws -> [String: [String]] {
+        @Sendable func catalog(_ server: IdentityTestServer) async throws -> [String: [String]] {
             let r = try await server.client.get("/v3/auth/catalog", token: try await server.adminToken())
             var out: [String: [String]] = [:]
             for entry in r.json["catalog"]?.array ?? [] {
@@ -62,11 +63,11 @@ import Testing
             }
             return out
         }
-        let first = try await TestServer.with(services: [], stateDirectory: directory) { try await catalog($0) }
+        let first = try await IdentityTestServer.with(services: [], stateDirectory: directory) { try await catalog($0) }
         #expect(Set(first.keys) == ["identity"])
         // A later start with a network service and the identity port moved: added and corrected, nothing doubled.
         let network = CatalogService(type: "network", name: "neutron", port: 19696)
-        let second = try await TestServer.with(services: [network], stateDirectory: directory) { server in
+        let second = try await IdentityTestServer.with(services: [network], stateDirectory: directory) { server in
             (try await catalog(server), server.port)
         }
         #expect(Set(second.0.keys) == ["identity", "network"])

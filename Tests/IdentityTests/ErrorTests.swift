@@ -1,9 +1,10 @@
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 @Suite struct ErrorTests {
     @Test func wrongPasswordAndUnknownUserLookTheSame() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let wrong = try await server.client.passwordAuth(user: "admin", password: "wrong")
             let unknown = try await server.client.passwordAuth(user: "nobody", password: "wrong")
             let badProject = try await server.client.passwordAuth(user: "admin", password: server.credentials.adminPassword,
@@ -16,18 +17,18 @@ import Testing
     }
 
     @Test func userWithoutRoleOnProjectCannotScopeToIt() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.passwordAuth(user: "demo", password: server.credentials.demoPassword, scope: server.client.projectScope("admin"))
             #expect(r.status == 401)
         }
     }
 
     @Test func malformedJSONIs400() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             for (path, token) in [("/v3/auth/tokens", nil), ("/v3/projects", admin)] {
                 for body in ["{not json", "", "[1,2]", "{\"a\": 1} trailing"] {
-                    let r = try await server.client.send(.POST, path, token: token, raw: body)
+                    let r = try await server.client.send("POST", path, token: token, body: Array(body.utf8))
                     #expect(r.status == 400, "\(path) \(body)")
                     #expect(r.json["error"]?["message"]?.string?.hasPrefix("Expecting to find valid JSON in request body.") == true)
                 }
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func schemaInvalidBodiesAre400() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             let bad = try await server.client.post("/v3/projects", token: admin, json: ["project": ["name": 42]])
             #expect(bad.status == 400)
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func unknownIdsAre404() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             for kind in ["projects", "users", "roles", "domains", "services", "endpoints", "regions"] {
                 let r = try await server.client.get("/v3/\(kind)/00000000000000000000000000000000", token: admin)
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func duplicateNamesAre409() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             #expect(try await server.client.post("/v3/projects", token: admin, json: ["project": ["name": "dup"]]).status == 201)
             let p = try await server.client.post("/v3/projects", token: admin, json: ["project": ["name": "dup"]])

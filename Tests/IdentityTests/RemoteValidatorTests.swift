@@ -1,12 +1,13 @@
 import Foundation
 @testable import Identity
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 /// The token middleware of the other services, driven against the real identity service.
 @Suite struct RemoteValidatorTests {
     @Test func validatesThroughHTTPAndCaches() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let remote = RemoteTokenValidator(identityURL: server.client.baseURL,
                                               credentials: .init(userName: "admin", password: server.credentials.adminPassword, projectName: "admin"),
                                               client: server.client.http)

@@ -1,9 +1,10 @@
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 @Suite struct TokenIssueTests {
     @Test func passwordByNameScopedToProjectByName() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.passwordAuth(user: "admin", password: server.credentials.adminPassword,
                                                          scope: server.client.projectScope("admin"))
             #expect(r.status == 201)
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func passwordByUserIDScopedToProjectByID() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             let userID = try await server.id(of: "demo", in: "users", token: admin)
             let projectID = try await server.id(of: "demo", in: "projects", token: admin)
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func unscopedTokenHasNoRolesNorCatalog() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.passwordAuth(user: "demo", password: server.credentials.demoPassword)
             #expect(r.status == 201)
             let token = try #require(r.json["token"]?.object)
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func systemScope() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.passwordAuth(user: "admin", password: server.credentials.adminPassword, scope: ["system": ["all": true]])
             #expect(r.status == 201)
             #expect(r.json["token"]?["system"]?["all"] == true)
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func domainScopeNeedsADomainRole() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let scope: JSON = ["domain": ["name": "Default"]]
             let before = try await server.client.passwordAuth(user: "admin", password: server.credentials.adminPassword, scope: scope)
             #expect(before.status == 401)
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func tokenMethodRescopesAndInheritsExpiry() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let unscoped = try await server.client.passwordAuth(user: "demo", password: server.credentials.demoPassword)
             let parent = try #require(unscoped.header("X-Subject-Token"))
             let r = try await server.client.post("/v3/auth/tokens", json: ["auth": [
@@ -91,8 +92,8 @@ import Testing
     }
 
     @Test func nocatalogOmitsTheCatalog() async throws {
-        try await TestServer.with { server in
-            let r = try await server.client.send(.POST, "/v3/auth/tokens?nocatalog", json: ["auth": [
+        try await IdentityTestServer.with { server in
+            let r = try await server.client.send("POST", "/v3/auth/tokens?nocatalog", json: ["auth": [
                 "identity": ["methods": ["password"], "password": ["user": ["name": "demo", "domain": ["id": "default"], "password": .string(server.credentials.demoPassword)]]],
                 "scope": server.client.projectScope("demo")]])
             #expect(r.status == 201)

@@ -1,23 +1,24 @@
 import Foundation
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 @Suite struct TokenLifecycleTests {
     @Test func validateCheckRevoke() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let admin = try await server.adminToken()
             let demo = try await server.demoToken()
             let subject = [("X-Subject-Token", demo)]
-            let get = try await server.client.send(.GET, "/v3/auth/tokens", token: admin, headers: subject)
+            let get = try await server.client.send("GET", "/v3/auth/tokens", token: admin, headers: subject)
             #expect(get.status == 200)
             #expect(get.header("X-Subject-Token") == demo)
             #expect(get.json["token"]?["user"]?["name"] == "demo")
-            let head = try await server.client.send(.HEAD, "/v3/auth/tokens", token: admin, headers: subject)
+            let head = try await server.client.send("HEAD", "/v3/auth/tokens", token: admin, headers: subject)
             #expect(head.status == 200)
             #expect(head.text.isEmpty)
             #expect(head.header("Content-Length") == String(get.text.utf8.count))
-            #expect(try await server.client.send(.DELETE, "/v3/auth/tokens", token: admin, headers: subject).status == 204)
-            let after = try await server.client.send(.GET, "/v3/auth/tokens", token: admin, headers: subject)
+            #expect(try await server.client.send("DELETE", "/v3/auth/tokens", token: admin, headers: subject).status == 204)
+            let after = try await server.client.send("GET", "/v3/auth/tokens", token: admin, headers: subject)
             #expect(after.status == 404)
             #expect(after.json["error"]?["message"] == "Failed to validate token")
             // a revoked token no longer authenticates
@@ -26,14 +27,14 @@ import Testing
     }
 
     @Test func garbageSubjectIs404() async throws {
-        try await TestServer.with { server in
-            let r = try await server.client.send(.GET, "/v3/auth/tokens", token: try await server.adminToken(), headers: [("X-Subject-Token", "garbage")])
+        try await IdentityTestServer.with { server in
+            let r = try await server.client.send("GET", "/v3/auth/tokens", token: try await server.adminToken(), headers: [("X-Subject-Token", "garbage")])
             #expect(r.status == 404)
         }
     }
 
     @Test func missingOrBadAuthTokenIs401WithChallenge() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             for token in [nil, "not-a-token"] {
                 let r = try await server.client.get("/v3/projects", token: token)
                 #expect(r.status == 401)
@@ -45,7 +46,7 @@ import Testing
 
     @Test func tokensExpire() async throws {
         // Long enough that the first use is inside it even on a loaded CI machine.
-        try await TestServer.with(tokenLifetime: 8) { server in
+        try await IdentityTestServer.with(tokenLifetime: 8) { server in
             let admin = try await server.adminToken()
             let issued = ContinuousClock.now  // not earlier than the server's issue time
             #expect(try await server.client.get("/v3/projects", token: admin).status == 200)
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func passwordChangeRevokesTokensAndNewPasswordWorks() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let demo = try await server.demoToken()
             let admin = try await server.adminToken()
             let demoID = try await server.id(of: "demo", in: "users", token: admin)

@@ -1,9 +1,10 @@
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 @Suite struct VersionTests {
     @Test func rootAnswersMultipleChoicesWithV3() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.get("/")
             #expect(r.status == 300)
             #expect(r.header("Location") == "http://127.0.0.1:\(server.port)/v3/")
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func v3DocumentLinksToItself() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.get("/v3")
             #expect(r.status == 200)
             #expect(r.json["version"]?["status"] == "stable")
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func unknownPathIs404InKeystoneShape() async throws {
-        try await TestServer.with { server in
+        try await IdentityTestServer.with { server in
             let r = try await server.client.get("/v3/nothing-here", token: try await server.adminToken())
             #expect(r.status == 404)
             #expect(r.json["error"]?["code"] == 404)

@@ -1,19 +1,17 @@
 import Foundation
-import Networking
 import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
 /// Many clients at once: every network gets its own VNI, every port its own address and MAC.
 @Suite struct NetworkConcurrencyTests {
     @Test func concurrentCreatesNeverCollide() async throws {
-        let t = try await TestNetworking()
-        let core = t.core
-        let admin = TestNetworking.admin
+        let t = try await TestNetworking.start()
         let vnis = try await withThrowingTaskGroup(of: Int.self) { group in
             for n in 0..<40 {
                 group.addTask {
-                    let net = try await core.createNetwork(["network": ["name": .string("n\(n)")]], admin)
-                    return net["provider:segmentation_id"]!.int!
+                    let net = try await t.create("networks", ["name": .string("n\(n)")])
+                    return net["provider:segmentation_id"]!.intValue!
                 }
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
@@ -25,12 +23,13 @@ import Testing
             // 61 addresses in the pool, one taken by the metadata port: 60 succeed, the rest get 409.
             for _ in 0..<70 {
                 group.addTask {
-                    do {
-                        return try await core.createPort(["port": ["network_id": .string(network)]], admin)
-                    } catch let error as APIError where error.status == 409 {
-                        #expect(error.type == "IpAddressGenerationFailure")
+                    let r = try await t.client.post("/v2.0/ports", token: t.admin, json: ["port": ["network_id": .string(network)]])
+                    if r.status == 409 {
+                        #expect(r.neutronType == "IpAddressGenerationFailure")
                         return nil
                     }
+                    #expect(r.status == 201, "\(r)")
+                    return r.json["port"]?.object
                 }
             }
             return try await group.reduce(into: [JSONObject]()) { if let p = $1 { $0.append(p) } }

@@ -1,79 +1,97 @@
 import Foundation
 import Networking
 import OpenStackAPI
+import OpenStackAPITesting
 import OVNModel
 import OVSDB
 import OVSDBTestSupport
 
-/// A networking core on a real Northbound ovsdb-server, with its own state directory.
+/// The networking service over HTTP on a real Northbound (see ``NetworkTestServer``), with the Neutron calls
+/// the tests make as a client does; an unexpected status throws with the whole answer.
 final class TestNetworking: @unchecked Sendable {
-    let server: TestOVSDBServer
-    let stateDir: URL
-    private(set) var nb: NBSync
-    private(set) var core: NetworkingCore
+    let server: NetworkTestServer
+    /// The admin's token (project `admin`).
+    let admin: String
 
-    static let adminProject = "admin-project"
-    static let admin = AuthContext(userID: "admin", userName: "admin", userDomainID: "default", projectID: adminProject,
-                                   roles: ["admin", "member", "reader"], expiresAt: .distantFuture)
-    static func member(_ project: String) -> AuthContext {
-        AuthContext(userID: "u-\(project)", userName: "u-\(project)", userDomainID: "default", projectID: project,
-                    roles: ["member", "reader"], expiresAt: .distantFuture)
+    private init(server: NetworkTestServer, admin: String) {
+        self.server = server
+        self.admin = admin
     }
 
-    init() async throws {
-        server = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
-        stateDir = FileManager.default.temporaryDirectory.appendingPathComponent("ovnstack-net-\(UUID().uuidString)")
-        (nb, core) = try await Self.open(server, stateDir)
+    /// A fresh service; `prepare` runs on the NB and SB servers before it starts.
+    static func start(southbound: Bool = false, ids: IDSource = .random,
+                      prepare: (TestOVSDBServer, TestOVSDBServer?) throws -> Void = { _, _ in }) async throws -> TestNetworking {
+        let server = try await NetworkTestServer.start(southbound: southbound, ids: ids, prepare: prepare)
+        return TestNetworking(server: server, admin: try await server.adminToken())
     }
 
-    static func open(_ server: TestOVSDBServer, _ stateDir: URL) async throws -> (NBSync, NetworkingCore) {
-        let nb = try await NBSync.connect([server.endpoint])
-        let configuration = NetworkingConfiguration(stateDirectory: stateDir, listen: ListenAddress(host: "127.0.0.1", port: 0),
-                                                    northbound: [server.endpoint], nbWriteTimeout: .seconds(1))
-        let core = try NetworkingCore(configuration: configuration, nb: nb)
-        try await core.repair()
-        return (nb, core)
+    var client: APIClient { server.client }
+
+    /// A token of a member of a new project `name`, and the project's id.
+    func member(_ name: String) async throws -> (token: String, projectID: String) {
+        try await server.identity.projectMember(name)
     }
 
-    /// Drops the core and its connection and opens new ones on the same database and Northbound (a service restart).
-    func restart() async throws {
-        await nb.close()
-        (nb, core) = try await Self.open(server, stateDir)
+    /// `POST /v2.0/<collection>` with `{"<member>": attributes}`; 201 and the created resource.
+    @discardableResult
+    func create(_ collection: String, _ attributes: JSONObject, token: String? = nil) async throws -> JSONObject {
+        let member = Self.member(of: collection)
+        let r = try await client.post("/v2.0/\(collection)", token: token ?? admin, json: [member: .object(attributes)])
+        guard r.status == 201, let object = r.json[member]?.object else { throw TestFailure("POST \(collection) \(attributes): \(r)") }
+        return object
+    }
+
+    /// `GET /v2.0/<collection>/<id>`; 200 and the resource.
+    func show(_ collection: String, _ id: String, token: String? = nil) async throws -> JSONObject {
+        let r = try await client.get("/v2.0/\(collection)/\(id)", token: token ?? admin)
+        guard r.status == 200, let object = r.json[Self.member(of: collection)]?.object else { throw TestFailure("GET \(collection)/\(id): \(r)") }
+        return object
+    }
+
+    /// `PUT /v2.0/<collection>/<id>` with `{"<member>": attributes}`; 200 and the updated resource.
+    @discardableResult
+    func update(_ collection: String, _ id: String, _ attributes: JSONObject, token: String? = nil) async throws -> JSONObject {
+        let member = Self.member(of: collection)
+        let r = try await client.put("/v2.0/\(collection)/\(id)", token: token ?? admin, json: [member: .object(attributes)])
+        guard r.status == 200, let object = r.json[member]?.object else { throw TestFailure("PUT \(collection)/\(id): \(r)") }
+        return object
+    }
+
+    /// `GET /v2.0/<collection>?<query>`; 200 and the items.
+    func list(_ collection: String, _ query: String = "", token: String? = nil) async throws -> [JSONObject] {
+        let r = try await client.get("/v2.0/\(collection)" + (query.isEmpty ? "" : "?\(query)"), token: token ?? admin)
+        let key = collection.replacingOccurrences(of: "-", with: "_")
+        guard r.status == 200, let items = r.json[key]?.array else { throw TestFailure("GET \(collection)?\(query): \(r)") }
+        return items.compactMap(\.object)
+    }
+
+    /// The member name of a collection: `security-groups` → `security_group`.
+    static func member(of collection: String) -> String {
+        String(collection.replacingOccurrences(of: "-", with: "_").dropLast())
     }
 
     /// The Northbound rows the service owns, keyed by name/match/cidr with references as names: comparable across UUIDs.
-    func northbound() -> [String: [String: String]] {
-        let snapshot = nb.replica.snapshot()
-        let observer = NBObserver(replica: nb.replica)
-        let keys = observer.keys(snapshot)
-        var out: [String: [String: String]] = [:]
-        for (table, rows) in snapshot {
-            for (_, row) in rows {
-                let columns = row.allColumns.mapValues { ReferenceNB.render($0, keys) }
-                // Rows without a name (NAT, static routes) are keyed by their whole content.
-                let key = "\(table) \(row["name"]?.string ?? row["match"]?.string ?? row["cidr"]?.string ?? columns.sorted { $0.key < $1.key }.description)"
-                out[key] = columns
-            }
-        }
-        return out
-    }
+    func northbound() -> [String: [String: String]] { server.northbound.rows() }
 
-    /// Waits until the replica shows what `condition` expects.
+    /// Waits until the Northbound shows what `condition` expects.
     func waitNB(_ condition: @escaping @Sendable (Replica) -> Bool) async throws {
-        try await nb.replica.wait(timeout: .seconds(5), until: condition)
+        try await server.northbound.wait(condition)
     }
 
-    func destroy() async {
-        await nb.close()
-        server.destroy()
-        try? FileManager.default.removeItem(at: stateDir)
-    }
+    /// Stops the service and starts a new one on the same database and Northbound.
+    func restart() async throws { try await server.restart() }
 
-    /// A network with one /24 subnet, as `project`'s member.
-    func networkWithSubnet(_ name: String, cidr: String = "10.0.0.0/24", auth: AuthContext = admin) async throws -> (network: String, subnet: String) {
-        let net = try await core.createNetwork(["network": ["name": .string(name)]], auth)
-        let id = net["id"]!.string!
-        let subnet = try await core.createSubnet(["subnet": ["network_id": .string(id), "ip_version": 4, "cidr": .string(cidr)]], auth)
+    func destroy() async { await server.stop() }
+
+    /// A network with one /24 subnet.
+    func networkWithSubnet(_ name: String, cidr: String = "10.0.0.0/24", token: String? = nil) async throws -> (network: String, subnet: String) {
+        let id = try await create("networks", ["name": .string(name)], token: token)["id"]!.string!
+        let subnet = try await create("subnets", ["network_id": .string(id), "ip_version": 4, "cidr": .string(cidr)], token: token)
         return (id, subnet["id"]!.string!)
     }
+}
+
+extension APIResponse {
+    /// Neutron's error `type` (`NetworkNotFound`), if the body is a Neutron error.
+    var neutronType: String? { json["NeutronError"]?["type"]?.string }
 }

@@ -22,6 +22,16 @@ public struct NetworkingService: Sendable {
     /// Serves until cancelled; `onReady` gets the bound port once the Northbound is in line with the database.
     public func run(logger: Logger = Logger(label: "ovnstack.network"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let nb = try await Self.connect(configuration, logger: logger)
+        do {
+            try await serve(nb, logger: logger, onReady: onReady)
+        } catch {
+            await nb.close()  // also when cancelled: a stopped service leaves no connection behind
+            throw error
+        }
+        await nb.close()
+    }
+
+    private func serve(_ nb: NBSync, logger: Logger, onReady: @escaping @Sendable (Int) async -> Void) async throws {
         let driver = NBDriver(nb: nb, settings: configuration, logger: logger)
         let store = try NetworkingStore(settings: configuration, driver: driver, ids: ids, logger: logger)
         try await store.repair()
@@ -63,7 +73,6 @@ public struct NetworkingService: Sendable {
             defer { group.cancelAll() }
             try await group.next()
         }
-        await nb.close()
     }
 
     /// Connects to the Northbound, waiting up to 30 s for it to come up.

@@ -1,11 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import OpenStackAPI
+import OpenStackAPITesting
 import Testing
 
-/// A test cluster's APIs as the admin sees them over HTTP: a project-scoped token from identity on
-/// 127.0.0.1, the service endpoints from that token's catalog, JSON in and out.
+/// A test cluster's APIs as the admin sees them over HTTP, through the shared ``APIClient``: a project-scoped
+/// token from identity on 127.0.0.1, the service endpoints from that token's catalog, JSON in and out
+/// (as Foundation objects, which the cluster tests read).
 struct CloudClient {
     let token: String
     /// Service type → public endpoint URL, from the token's catalog.
@@ -31,19 +31,12 @@ struct CloudClient {
     static func admin(_ cluster: TestCluster, identityPort: Int) async throws -> CloudClient {
         let password = try String(contentsOfFile: cluster.layout.adminPasswordFile("ctl"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let domain = ["name": "Default"]
-        let body: [String: Any] = ["auth": [
-            "identity": ["methods": ["password"], "password": ["user": ["name": "admin", "domain": domain, "password": password]]],
-            "scope": ["project": ["name": "admin", "domain": domain]],
-        ]]
-        let (exchange, response) = try await send("POST", "http://127.0.0.1:\(identityPort)/v3/auth/tokens", body: body, token: nil)
-        try #require(exchange.status == 201, "\(exchange)")
-        let token = try #require(response.value(forHTTPHeaderField: "X-Subject-Token"), "no X-Subject-Token: \(exchange)")
+        let identity = APIClient(baseURL: "http://127.0.0.1:\(identityPort)")
+        let (token, body) = try await identity.scopedToken(user: "admin", password: password, project: "admin")
         var endpoints: [String: String] = [:]
-        for service in (exchange.json["token"] as? [String: Any])?["catalog"] as? [[String: Any]] ?? [] {
-            guard let type = service["type"] as? String else { continue }
-            let publicEndpoint = (service["endpoints"] as? [[String: Any]] ?? []).first { $0["interface"] as? String == "public" }
-            endpoints[type] = publicEndpoint?["url"] as? String
+        for service in body["catalog"]?.array ?? [] {
+            guard let type = service["type"]?.string else { continue }
+            endpoints[type] = service["endpoints"]?.array?.first { $0["interface"]?.string == "public" }?["url"]?.string
         }
         return CloudClient(token: token, endpoints: endpoints)
     }
@@ -51,23 +44,10 @@ struct CloudClient {
     /// `method` on `path` of the service of `type` (its catalog endpoint), with the token.
     func call(_ method: String, _ type: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Exchange {
         let base = try #require(endpoints[type], "no \(type) endpoint in the catalog \(endpoints)")
-        return try await Self.send(method, (base.hasSuffix("/") ? String(base.dropLast()) : base) + path, body: body, token: token).0
-    }
-
-    private static func send(_ method: String, _ url: String, body: [String: Any]?, token: String?) async throws -> (Exchange, HTTPURLResponse) {
-        var request = URLRequest(url: try #require(URL(string: url)), timeoutInterval: 30)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let token { request.setValue(token, forHTTPHeaderField: "X-Auth-Token") }
-        var text = ""
-        if let body {
-            let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = data
-            text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""password":"[^"]*""#, with: #""password":"***""#, options: .regularExpression)
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        return (Exchange(method: method, url: url, requestBody: text, status: http.statusCode, body: data), http)
+        let client = APIClient(baseURL: base)
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
+        let r = try await client.send(method, path, token: token, body: data.map { Array($0) }, headers: [("Accept", "application/json")])
+        let text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return Exchange(method: method, url: client.baseURL + path, requestBody: text, status: r.status, body: Data(r.bytes))
     }
 }
