@@ -114,7 +114,7 @@ struct ClusterSpecTests {
         let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
         let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
         let services = plan.services
-        #expect(services.count == 14)
+        #expect(services.count == 15)
         #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
         let sb = try #require(services.first { $0.kind == .sbDB })
         #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))

@@ -196,3 +196,32 @@ import Testing
         await t.destroy()
     }
 }
+
+/// A NUL character in any string of a body (found by the fuzz test): the Northbound cannot hold one, and a
+/// transaction with it made ovsdb-server drop the connection and every later repair fail. Refused with 400.
+@Suite struct NetworkNulStringTests {
+    @Test func stringsWithNulAreRefusedAndTheNorthboundKeepsWorking() async throws {
+        let t = try await TestNetworking.start()
+        let (network, subnet) = try await t.networkWithSubnet("n")
+        let nbBefore = t.northbound()
+        let bodies = [
+            #"{"network": {"name": "a\u0000b"}}"#,
+            #"{"port": {"network_id": "\#(network)", "name": "p\u0000"}}"#,
+            #"{"port": {"network_id": "\#(network)", "fixed_ips": [{"subnet_id": "\#(subnet)\u0000"}]}}"#,
+            #"{"security_group": {"name": "g", "description": "\u0000"}}"#,
+        ]
+        for (body, path) in zip(bodies, ["/v2.0/networks", "/v2.0/ports", "/v2.0/ports", "/v2.0/security-groups"]) {
+            let r = try await t.client.send("POST", path, token: t.admin, body: Array(body.utf8))
+            #expect(r.status == 400 && r.neutronType == "InvalidInput", "\(body): \(r)")
+        }
+        #expect(t.northbound() == nbBefore)
+        // The service and its Northbound connection still work: a plain create lands in the NB, and a restart
+        // (a full repair) changes nothing.
+        let port = try await t.create("ports", ["network_id": .string(network), "name": "after"])["id"]!.string!
+        try await t.waitNB { $0.rows("Logical_Switch_Port", where: "name", is: .string(port)).count == 1 }
+        let nbAfter = t.northbound()
+        try await t.restart()
+        #expect(t.northbound() == nbAfter)
+        await t.destroy()
+    }
+}

@@ -62,11 +62,32 @@ struct ResourceRoutes {
 
 extension Request {
     /// The body as a JSON object; Neutron's 400 when it is not one.
+    /// Strings with NUL characters are refused: the Northbound cannot hold them.
     func neutronBody(context: APIRequestContext) async throws -> JSONObject {
+        let body: JSONObject
         do {
-            return try await jsonObject(context: context)
+            body = try await jsonObject(context: context)
         } catch let error as APIError where error.status == 400 {
             throw NetworkingError.badRequest("Malformed request body")
+        }
+        if let bad = Self.nulString(in: .object(body)) {
+            throw NetworkingError.invalidInput("'\(bad.replacingOccurrences(of: "\u{0}", with: "\\u0000"))' contains a NUL character")
+        }
+        return body
+    }
+
+    /// The first string (value or key) holding a NUL character, if any.
+    private static func nulString(in value: JSON) -> String? {
+        switch value {
+        case .string(let s): return s.utf8.contains(0) ? s : nil
+        case .array(let items): return items.lazy.compactMap(nulString).first
+        case .object(let o):
+            for (key, member) in o {
+                if key.utf8.contains(0) { return key }
+                if let bad = nulString(in: member) { return bad }
+            }
+            return nil
+        default: return nil
         }
     }
 }

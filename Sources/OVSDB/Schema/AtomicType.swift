@@ -85,6 +85,8 @@ public struct BaseType: Sendable, Hashable {
             if let minReal, d < minReal { return "expected \(display), got \(d)" }
             if let maxReal, d > maxReal { return "expected \(display), got \(d)" }
         case .string(let s):
+            // ovsdb-server refuses NUL in strings and drops the whole connection: never send one.
+            if s.utf8.contains(0) { return "a string without NUL characters, got \(atom.display)" }
             let n = s.unicodeScalars.count
             if let minLength, n < minLength { return "expected \(display), got \(atom.display)" }
             if let maxLength, n > maxLength { return "expected \(display), got \(atom.display)" }

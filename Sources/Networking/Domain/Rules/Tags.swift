@@ -47,7 +47,7 @@ extension NetworkingRules {
 
     /// A tag: a non-empty string of at most 255 characters.
     static func validTag(_ tag: String) throws(NetworkingError) -> String {
-        guard !tag.isEmpty, tag.count <= 255 else { throw .invalidInput("'\(tag)' is not a valid tag") }
+        guard !tag.isEmpty, tag.count <= 255, !tag.utf8.contains(0) else { throw .invalidInput("'\(tag)' is not a valid tag") }
         return tag
     }
 }
