@@ -1,5 +1,5 @@
 import Foundation
-import Networking
+@testable import Networking
 import Testing
 
 /// The match expressions of security-group ACLs, as ML2/OVN writes them (the reference-scenario

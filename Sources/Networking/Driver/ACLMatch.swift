@@ -1,16 +1,16 @@
 /// The OVN ACL of a security-group rule, as ML2/OVN builds it (neutron/common/ovn/acl.py):
 /// port group and address family, then the remote side, then protocol and ports.
-public enum ACLMatch {
+enum ACLMatch {
     /// Priority of every security-group ACL; the drop ACLs sit below at 1001.
-    public static let priority = 1002
+    static let priority = 1002
 
     /// The ACL's direction: traffic into the VM is `to-lport`, out of it `from-lport`.
-    public static func direction(_ rule: SecurityGroupRule) -> String {
+    static func direction(_ rule: SecurityGroupRule) -> String {
         rule.direction == .ingress ? "to-lport" : "from-lport"
     }
 
     /// The match expression.
-    public static func match(_ rule: SecurityGroupRule) -> String {
+    static func match(_ rule: SecurityGroupRule) -> String {
         let portGroup = OVNNames.portGroup(securityGroup: rule.securityGroupID)
         let ip = rule.etherType == .ipv4 ? "ip4" : "ip6"
         var parts = [rule.direction == .ingress ? "outport == @\(portGroup)" : "inport == @\(portGroup)", ip]

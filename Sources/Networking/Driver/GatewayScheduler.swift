@@ -4,9 +4,9 @@ import OVSDB
 
 /// The chassis that may carry router gateways: SB `Chassis` with `enable-chassis-as-gw` in `ovn-cms-options`
 /// (the domain's `GatewaySchedule` chooses among them).
-public struct GatewayScheduler: Sendable {
+struct GatewayScheduler: Sendable {
     /// The Southbound replica of `Chassis`; nil when the service runs without a Southbound.
-    public let chassis: Replica?
+    let chassis: Replica?
 
     /// Names of the gateway chassis, sorted.
     func candidates() -> [String] {

@@ -1,15 +1,15 @@
 import Foundation
 import Logging
 import OVNModel
-public import OVSDB
+import OVSDB
 
 /// The Northbound side of the networking service: one connection, a replica of the tables it owns,
 /// and one transaction per batch of intents, applied strictly in the order they were submitted.
-public actor NBSync {
-    public nonisolated let client: OVSDBClient
-    public nonisolated let replica: Replica
+actor NBSync {
+    nonisolated let client: OVSDBClient
+    nonisolated let replica: Replica
     /// The Southbound's chassis, for gateway scheduling.
-    public nonisolated let scheduler: GatewayScheduler
+    nonisolated let scheduler: GatewayScheduler
     private let southbound: OVSDBClient?
     private var tail: Task<Void, Never>?
 
@@ -26,7 +26,7 @@ public actor NBSync {
     }
 
     /// Connects to the NB (and the SB, for the gateway chassis) and starts the replicas.
-    public static func connect(_ endpoints: [Endpoint], southbound: [Endpoint] = []) async throws -> NBSync {
+    static func connect(_ endpoints: [Endpoint], southbound: [Endpoint] = []) async throws -> NBSync {
         let client = try await OVSDBClient.connect(endpoints, database: NB.database)
         let replica = try await client.monitor(tables: tables, indexes: [
             ReplicaIndex(NB.LogicalSwitch.table, "name"), ReplicaIndex(NB.LogicalSwitchPort.table, "name"),
@@ -116,7 +116,7 @@ public actor NBSync {
     }
 
     /// Closes the connection.
-    public func close() async {
+    func close() async {
         await client.close()
         await southbound?.close()
     }

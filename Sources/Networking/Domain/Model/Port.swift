@@ -1,56 +1,56 @@
 /// A port: a MAC and fixed IPs on a network, bound to a host, filtered by security groups.
-public struct Port: Codable, Sendable, Hashable {
-    public struct FixedIP: Codable, Sendable, Hashable {
-        public var subnetID: String
-        public var ipAddress: String
+struct Port: Codable, Sendable, Hashable {
+    struct FixedIP: Codable, Sendable, Hashable {
+        var subnetID: String
+        var ipAddress: String
     }
 
-    public struct AddressPair: Codable, Sendable, Hashable {
-        public var ipAddress: String
-        public var macAddress: String
+    struct AddressPair: Codable, Sendable, Hashable {
+        var ipAddress: String
+        var macAddress: String
     }
 
-    public struct DHCPOption: Codable, Sendable, Hashable {
-        public var name: String
-        public var value: String
-        public var ipVersion: Int
+    struct DHCPOption: Codable, Sendable, Hashable {
+        var name: String
+        var value: String
+        var ipVersion: Int
     }
 
-    public var id: String
-    public var projectID: String
-    public var networkID: String
-    public var name: String
-    public var macAddress: String
-    public var adminStateUp: Bool
+    var id: String
+    var projectID: String
+    var networkID: String
+    var name: String
+    var macAddress: String
+    var adminStateUp: Bool
     /// `DOWN` until OVN reports the port up (`Logical_Switch_Port.up`), then `ACTIVE`.
-    public var status: String
-    public var deviceID: String
-    public var deviceOwner: String
-    public var fixedIPs: [FixedIP]
-    public var securityGroups: [String]
-    public var portSecurityEnabled: Bool
-    public var allowedAddressPairs: [AddressPair]
-    public var extraDHCPOpts: [DHCPOption]
-    public var hostID: String
-    public var vnicType: String
+    var status: String
+    var deviceID: String
+    var deviceOwner: String
+    var fixedIPs: [FixedIP]
+    var securityGroups: [String]
+    var portSecurityEnabled: Bool
+    var allowedAddressPairs: [AddressPair]
+    var extraDHCPOpts: [DHCPOption]
+    var hostID: String
+    var vnicType: String
     /// `binding:profile` as JSON text.
-    public var profile: String
-    public var std: StandardAttributes
+    var profile: String
+    var std: StandardAttributes
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
-    public var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }
+    var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }
     /// A router's interface or gateway port: a `router` LSP patched to a Logical_Router_Port.
-    public var isRouterPort: Bool { deviceOwner == DeviceOwner.routerInterface || deviceOwner == DeviceOwner.routerGateway }
+    var isRouterPort: Bool { deviceOwner == DeviceOwner.routerInterface || deviceOwner == DeviceOwner.routerGateway }
 }
 
 /// `device_owner` values with a meaning to the networking service.
-public enum DeviceOwner {
-    public static let distributed = "network:distributed"
-    public static let routerInterface = "network:router_interface"
-    public static let routerGateway = "network:router_gateway"
-    public static let floatingIP = "network:floatingip"
-    public static let dhcp = "network:dhcp"
+enum DeviceOwner {
+    static let distributed = "network:distributed"
+    static let routerInterface = "network:router_interface"
+    static let routerGateway = "network:router_gateway"
+    static let floatingIP = "network:floatingip"
+    static let dhcp = "network:dhcp"
 
     /// Ports the service owns: they do not keep a network in use.
-    public static func isNetworkOwned(_ owner: String) -> Bool { owner == distributed || owner == dhcp }
+    static func isNetworkOwned(_ owner: String) -> Bool { owner == distributed || owner == dhcp }
 }

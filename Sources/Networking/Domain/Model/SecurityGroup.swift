@@ -1,14 +1,14 @@
 /// A security group as the Networking API stores it.
-public struct SecurityGroup: Codable, Sendable, Hashable {
-    public var id: String
-    public var projectID: String
-    public var name: String
+struct SecurityGroup: Codable, Sendable, Hashable {
+    var id: String
+    var projectID: String
+    var name: String
     /// Stateful groups become `allow-related` ACLs, stateless ones `allow-stateless`.
-    public var stateful: Bool
-    public var rules: [SecurityGroupRule]
-    public var std: StandardAttributes
+    var stateful: Bool
+    var rules: [SecurityGroupRule]
+    var std: StandardAttributes
 
-    public init(id: String, projectID: String, name: String, stateful: Bool = true, rules: [SecurityGroupRule] = [],
+    init(id: String, projectID: String, name: String, stateful: Bool = true, rules: [SecurityGroupRule] = [],
                 std: StandardAttributes = StandardAttributes()) {
         self.id = id
         self.projectID = projectID
@@ -20,24 +20,24 @@ public struct SecurityGroup: Codable, Sendable, Hashable {
 }
 
 /// One rule of a security group.
-public struct SecurityGroupRule: Codable, Sendable, Hashable {
-    public enum Direction: String, Codable, Sendable, Hashable { case ingress, egress }
-    public enum EtherType: String, Codable, Sendable, Hashable { case ipv4 = "IPv4", ipv6 = "IPv6" }
+struct SecurityGroupRule: Codable, Sendable, Hashable {
+    enum Direction: String, Codable, Sendable, Hashable { case ingress, egress }
+    enum EtherType: String, Codable, Sendable, Hashable { case ipv4 = "IPv4", ipv6 = "IPv6" }
 
-    public var id: String
-    public var securityGroupID: String
-    public var projectID: String
-    public var direction: Direction
-    public var etherType: EtherType
+    var id: String
+    var securityGroupID: String
+    var projectID: String
+    var direction: Direction
+    var etherType: EtherType
     /// A name (`tcp`, `icmp`, …) or an IP protocol number as text; nil for any.
-    public var ipProtocol: String?
-    public var portRangeMin: Int?
-    public var portRangeMax: Int?
-    public var remoteIPPrefix: String?
-    public var remoteGroupID: String?
-    public var std: StandardAttributes
+    var ipProtocol: String?
+    var portRangeMin: Int?
+    var portRangeMax: Int?
+    var remoteIPPrefix: String?
+    var remoteGroupID: String?
+    var std: StandardAttributes
 
-    public init(
+    init(
         id: String, securityGroupID: String, projectID: String = "", direction: Direction, etherType: EtherType,
         ipProtocol: String? = nil, portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil,
         remoteGroupID: String? = nil, std: StandardAttributes = StandardAttributes()
@@ -56,7 +56,7 @@ public struct SecurityGroupRule: Codable, Sendable, Hashable {
     }
 
     /// Whether two rules would allow the same traffic (Neutron refuses the second with 409).
-    public func sameTraffic(as other: SecurityGroupRule) -> Bool {
+    func sameTraffic(as other: SecurityGroupRule) -> Bool {
         direction == other.direction && etherType == other.etherType
             && ipProtocol.map(Self.canonicalProtocol) == other.ipProtocol.map(Self.canonicalProtocol)
             && portRangeMin == other.portRangeMin && portRangeMax == other.portRangeMax

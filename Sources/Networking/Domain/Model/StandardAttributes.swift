@@ -1,15 +1,15 @@
 import Foundation
 
 /// The attributes every Neutron resource carries: timestamps, revision number, tags, description.
-public struct StandardAttributes: Codable, Sendable, Hashable {
-    public var createdAt: String
-    public var updatedAt: String
-    public var revision: Int
-    public var tags: [String]
-    public var description: String
+struct StandardAttributes: Codable, Sendable, Hashable {
+    var createdAt: String
+    var updatedAt: String
+    var revision: Int
+    var tags: [String]
+    var description: String
 
     /// Fresh attributes stamped now.
-    public init(revision: Int = 0, description: String = "", tags: [String] = []) {
+    init(revision: Int = 0, description: String = "", tags: [String] = []) {
         let now = Self.now()
         createdAt = now
         updatedAt = now
@@ -19,7 +19,7 @@ public struct StandardAttributes: Codable, Sendable, Hashable {
     }
 
     /// An update: newer `updated_at`, revision up by `steps`.
-    public mutating func bump(_ steps: Int = 1) {
+    mutating func bump(_ steps: Int = 1) {
         revision += steps
         updatedAt = Self.now()
     }
