@@ -46,7 +46,8 @@ def name(prefix):
 
 @pytest.fixture
 def payload(tmp_path):
-    data = os.urandom(300_000) + b"ovnstack"
+    # Larger than the 1 MiB cap on JSON bodies: an upload streams to its file, it is never collected whole.
+    data = os.urandom(3_000_000) + b"ovnstack"
     path = tmp_path / "disk.raw"
     path.write_bytes(data)
     return path, data
@@ -143,13 +144,19 @@ def test_paging_and_filters(img):
     tag = name("page")
     ids = {requests.post(f"{img.url}/v2/images", json={"name": f"{tag}-{i}", "tags": [tag]}, headers=h, timeout=30).json()["id"]
            for i in range(5)}
-    seen, url = [], f"{img.url}/v2/images?tag={tag}&limit=2"
+    # The next links keep the filter and the sort: following them returns each image once, in order.
+    seen, url = [], f"{img.url}/v2/images?tag={tag}&limit=2&sort=name:asc"
     while url:
         page = requests.get(url, headers=h, timeout=30).json()
         assert len(page["images"]) <= 2
         seen += [i["id"] for i in page["images"]]
-        url = img.url + page["next"] + f"&tag={tag}" if "next" in page else None
-    assert sorted(seen) == sorted(ids)
+        url = img.url + page["next"] if "next" in page else None
+    assert sorted(seen) == sorted(ids) and len(seen) == len(ids)
+    names = [requests.get(f"{img.url}/v2/images/{i}", headers=h, timeout=30).json()["name"] for i in seen]
+    assert names == sorted(names)
+    # limit=0 is an empty page, and a filter on a property no image has matches none.
+    assert requests.get(f"{img.url}/v2/images?limit=0", headers=h, timeout=30).json()["images"] == []
+    assert requests.get(f"{img.url}/v2/images?tag={tag}&hw_nothing=x", headers=h, timeout=30).json()["images"] == []
     one = sorted(ids)[0]
     r = requests.get(f"{img.url}/v2/images?id=in:{one}", headers=h, timeout=30).json()
     assert [i["id"] for i in r["images"]] == [one]

@@ -34,6 +34,7 @@ public enum DeployError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The cause and the fix, for the operator.
     public var description: String {
         switch self {
         case .invalidSpec(let why):

@@ -17,6 +17,7 @@ public struct ProgramFailure: Error, Sendable, CustomStringConvertible {
     /// Whether the program was not found on PATH.
     public var notFound: Bool { status == 127 }
 
+    /// The command, its status and what it printed.
     public var description: String {
         "`\(command)` exited \(status): \(output.trimmingCharacters(in: .whitespacesAndNewlines))"
     }

@@ -1,7 +1,7 @@
 import Foundation
+import ProgramRunner
 #if canImport(Glibc)
 import Glibc
-import ProgramRunner
 #endif
 
 /// Starts long-running programs with `posix_spawn`: own session, stdin from /dev/null, stdout and

@@ -7,7 +7,6 @@ import OpenStackAPI
 /// The Image API v2 (the Glance subset clients use): routes that decode, ask the store, and render.
 struct ImageAPI: Sendable {
     let store: ImageStore
-    let files: ImageFiles
     let maxImageSize: Int
 
     /// Every route behind Glance's error style and token authentication (the version document is open).
@@ -33,7 +32,7 @@ struct ImageAPI: Sendable {
                                                                                   "first": ["type": "string"], "next": ["type": "string"],
                                                                                   "schema": ["type": "string"]]])
         }
-        let store = store, files = files, limit = maxImageSize
+        let store = store, limit = maxImageSize
         router.get("/v2/images") { request, context in
             let auth = try context.requireAuth()
             let page = try ImageListing(request.queryItems).page(await store.rules.images.values, auth)
@@ -64,34 +63,18 @@ struct ImageAPI: Sendable {
         }
         router.delete("/v2/images/:id") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")
-            let image = try await store.remove { try $0.delete(id, auth) }
-            files.remove(image.id)
+            try await store.remove { try $0.delete(id, auth) }
             return JSONResponse.empty()
         }
         router.put("/v2/images/:id/file") { request, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")
-            var image = try await store.change { try $0.startUpload(id, auth) }
-            do {
-                let stored = try await files.write(id, request.body.map { Array($0.readableBytesView) }, limit: limit)
-                image.size = stored.size
-                image.checksum = stored.md5
-                image.hashValue = stored.sha512
-                image.status = .active
-            } catch {
-                image.status = .queued
-                image.updatedAt = ImageClock.now()
-                try? await store.put(image)
-                throw error
-            }
-            image.updatedAt = ImageClock.now()
-            try await store.put(image)
+            try await store.upload(id, auth, request.body.map { Array($0.readableBytesView) }, limit: limit)
             return JSONResponse.empty()
         }
         router.get("/v2/images/:id/file") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")
-            let image = try await store.rules.visible(id, auth)
-            guard image.status == .active, files.exists(id) else { return JSONResponse.empty() }
-            return try Self.download(files.path(id), md5: image.checksum)
+            guard let (image, path) = try await store.data(id, auth) else { return JSONResponse.empty() }
+            return try Self.download(path, size: image.size ?? 0, md5: image.checksum)
         }
         router.put("/v2/images/:id/tags/:tag") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id"), tag = try context.parameters.require("tag")
@@ -105,7 +88,7 @@ struct ImageAPI: Sendable {
             let auth = try context.requireAuth(), id = try context.parameters.require("id"), tag = try context.parameters.require("tag")
             _ = try await store.change { rules in
                 let image = try rules.owned(id, auth)
-                guard image.tags.contains(tag) else { throw ImageError.notFound(tag) }
+                guard image.tags.contains(tag) else { throw ImageError(.notFound, "Tag \(tag) not found on image \(id).") }
                 return try rules.update(id, [.tags(image.tags.filter { $0 != tag })], auth)
             }
             return JSONResponse.empty()
@@ -124,9 +107,8 @@ struct ImageAPI: Sendable {
     }
 
     /// The image data as a streamed 200 with `Content-MD5`.
-    static func download(_ path: URL, md5: String?) throws -> Response {
+    static func download(_ path: URL, size: Int, md5: String?) throws -> Response {
         let handle = try FileHandle(forReadingFrom: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
         var fields = HTTPFields()
         fields[.contentType] = "application/octet-stream"
         fields[.contentLength] = String(size)

@@ -1,8 +1,11 @@
+import Foundation
 import OpenStackAPI
 
 /// `GET /v2/images` query: Glance's filters (`name`, `id=in:…`, `visibility`, `status`, `owner`, `tag`, `os_hidden`),
 /// sorting (`sort_key`/`sort_dir` or `sort=key:dir,…`; newest first by default) and `limit`/`marker` paging.
 struct ImageListing {
+    /// The query as sent, kept for the `next` link (which repeats it with the new marker).
+    var items: [(String, String)]
     var filters: [(String, String)] = []
     var sort: [(key: String, ascending: Bool)] = []
     var limit = 25
@@ -11,6 +14,7 @@ struct ImageListing {
     static let sortable: Set<String> = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at", "visibility", "owner"]
 
     init(_ items: [(String, String)]) throws(ImageError) {
+        self.items = items
         var keys: [String] = [], dirs: [String] = []
         for (key, value) in items {
             switch key {
@@ -30,7 +34,9 @@ struct ImageListing {
             }
         }
         for (n, key) in keys.enumerated() { try add(key, n < dirs.count ? dirs[n] : (dirs.first ?? "desc")) }
-        if sort.isEmpty { sort = [("created_at", false), ("id", false)] }
+        if sort.isEmpty { sort = [("created_at", false)] }
+        // A unique last key, so that marker paging neither skips nor repeats images of equal keys.
+        if !sort.contains(where: { $0.key == "id" }) { sort.append(("id", sort.last?.ascending ?? false)) }
     }
 
     private mutating func add(_ key: String, _ dir: String) throws(ImageError) {
@@ -61,9 +67,18 @@ struct ImageListing {
             guard let i = images.firstIndex(where: { $0.id == marker }) else { throw .badRequest("marker \(marker) could not be found.") }
             images.removeFirst(i + 1)
         }
-        guard images.count > limit else { return (images, nil) }
-        let page = Array(images.prefix(limit))
-        return (page, "/v2/images?marker=\(page.last!.id)&limit=\(limit)")
+        guard images.count > limit, let last = images.prefix(limit).last else { return (Array(images.prefix(limit)), nil) }
+        return (Array(images.prefix(limit)), nextLink(after: last.id))
+    }
+
+    /// The same query from the image after `marker` on (filters and sort kept).
+    private func nextLink(after marker: String) -> String {
+        let kept = items.filter { $0.0 != "marker" && $0.0 != "limit" } + [("limit", String(limit)), ("marker", marker)]
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+        let query = kept.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+        }
+        return "/v2/images?" + query.joined(separator: "&")
     }
 
     private func matches(_ image: Image, _ key: String, _ value: String) -> Bool {
@@ -81,7 +96,8 @@ struct ImageListing {
         case "disk_format": return image.diskFormat == value
         case "container_format": return image.containerFormat == value
         case "member_status": return true
-        default: return image.properties[key].map { $0 == value } ?? true
+        // Any other key names an extra property: only images that have it with that value match.
+        default: return image.properties[key] == value
         }
     }
 

@@ -36,6 +36,7 @@ struct ImageRules: Sendable {
         if let owner = r.owner, owner != auth.projectID, !auth.isAdmin { throw .forbidden("You are not permitted to create images owned by '\(owner)'.") }
         guard let owner = r.owner ?? auth.projectID else { throw .badRequest("An image needs an owning project: use a project-scoped token.") }
         try checkFormats(disk: r.diskFormat, container: r.containerFormat)
+        try checkQuota(r.properties)
         let now = ImageClock.now()
         return Image(id: id, name: r.name, owner: owner, status: .queued, visibility: r.visibility ?? .shared,
                      protected: r.protected ?? false, hidden: r.hidden ?? false, diskFormat: r.diskFormat,
@@ -68,6 +69,7 @@ struct ImageRules: Sendable {
             case .property(let key, let value): image.properties[key] = value
             }
         }
+        try checkQuota(image.properties)
         image.updatedAt = ImageClock.now()
         return image
     }
@@ -99,6 +101,11 @@ struct ImageRules: Sendable {
         if let container, !Self.containerFormats.contains(container) {
             throw .badRequest("Invalid container format '\(container)' for image.")
         }
+    }
+
+    /// Glance's `image_property_quota`: at most 128 extra properties an image.
+    private func checkQuota(_ properties: [String: String]) throws(ImageError) {
+        guard properties.count <= 128 else { throw .init(.tooLarge, "Attempted: \(properties.count), Maximum: 128 extra properties.") }
     }
 
     private func nonNegative(_ value: Int?, _ name: String) throws(ImageError) -> Int {

@@ -54,6 +54,13 @@ struct ImageFiles: Sendable {
     /// Removes an image's data (nothing when it has none).
     func remove(_ id: String) { try? FileManager.default.removeItem(at: path(id)) }
 
+    /// Removes every file but the data of the images in `keeping` (partial uploads, data whose record went).
+    func sweep(keeping: Set<String>) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where !keeping.contains(name) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
     private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { String(format: "%02x", $0) }.joined()
     }

@@ -5,6 +5,7 @@ public import OpenStackAPI
 public struct ImageConfiguration: Sendable {
     /// The database and the image files (`images/`) live here.
     public var stateDirectory: URL
+    /// Where the API listens.
     public var listen: ListenAddress
     /// The largest image accepted, in bytes (`[DEFAULT] image_size_cap`; Glance's default is 1 TiB).
     public var maxImageSize: Int

@@ -3,6 +3,7 @@ public import OpenStackAPI
 
 /// The image service: loads the image records, then serves the Image API v2 until cancelled.
 public struct ImageService: Sendable {
+    /// How the service is set up.
     public let configuration: ImageConfiguration
     private let validator: any TokenValidator
 
@@ -14,9 +15,9 @@ public struct ImageService: Sendable {
 
     /// Serves until cancelled; `onReady` gets the bound port.
     public func run(logger: Logger = Logger(label: "ovnstack.image"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let store = try ImageStore(directory: configuration.stateDirectory, logger: logger)
         let files = try ImageFiles(directory: configuration.stateDirectory.appendingPathComponent("images"))
-        let api = ImageAPI(store: store, files: files, maxImageSize: configuration.maxImageSize)
+        let store = try ImageStore(directory: configuration.stateDirectory, files: files, logger: logger)
+        let api = ImageAPI(store: store, maxImageSize: configuration.maxImageSize)
         let app = APIServer.application(router: api.router(validator: validator), address: configuration.listen, logger: logger) { port in
             await onReady(port)
         }

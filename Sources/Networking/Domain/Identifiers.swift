@@ -3,11 +3,15 @@ import Foundation
 /// Where new resource ids come from: random lowercase UUIDs (Neutron's ids keep their dashes, unlike
 /// Keystone's); tests replaying a recorded scenario hand out the recorded ids instead.
 public struct IDSource: Sendable {
+    /// The kinds of resources that get ids.
     public enum Kind: Sendable { case network, segment, subnet, port, securityGroup, rule, router, floatingIP }
+    /// The next id for a resource of a kind.
     public let make: @Sendable (Kind) -> String
 
+    /// A source handing out `make`'s ids.
     public init(_ make: @escaping @Sendable (Kind) -> String) { self.make = make }
 
+    /// Random lowercase UUIDs, as Neutron makes them.
     public static let random = IDSource { _ in UUID().uuidString.lowercased() }
 }
 

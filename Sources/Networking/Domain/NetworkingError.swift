@@ -2,19 +2,19 @@
 /// turns into the status code), Neutron's exception type name and its message. No HTTP here.
 struct NetworkingError: Error, Sendable, Equatable {
     /// What kind of refusal this is.
-enum Kind: Sendable, Equatable {
-        case badRequest, forbidden, notFound, conflict, preconditionFailed, unavailable, internalError
+    enum Kind: Sendable, Equatable {
+        case badRequest, forbidden, notFound, conflict, unavailable, internalError
     }
 
     /// The category of the refusal.
-var kind: Kind
+    var kind: Kind
     /// Neutron's exception name (`NetworkNotFound`, `InvalidInput`, …).
-var type: String
+    var type: String
     /// The message for the caller.
-var message: String
+    var message: String
 
     /// An error from its parts.
-init(_ kind: Kind, _ type: String, _ message: String) {
+    init(_ kind: Kind, _ type: String, _ message: String) {
         self.kind = kind
         self.type = type
         self.message = message

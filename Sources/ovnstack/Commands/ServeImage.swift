@@ -31,7 +31,7 @@ struct ServeImage: AsyncParsableCommand {
 
     func run() async throws {
         guard let address = ListenAddress(parsing: listen) else { throw ValidationError("--listen must be host:port, got '\(listen)'") }
-        guard maxImageSizeMiB > 0 else { throw ValidationError("--max-image-size-mib must be positive") }
+        guard maxImageSizeMiB > 0, maxImageSizeMiB <= 1 << 30 else { throw ValidationError("--max-image-size-mib must be between 1 and \(1 << 30)") }
         let configuration = ImageConfiguration(stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address,
                                                maxImageSize: maxImageSizeMiB << 20)
         let service = ImageService(configuration: configuration, validator: try identity.validator())
