@@ -59,12 +59,20 @@ def main():
             r = s.get(f"{api}/ports", params={"limit": 1000})
             lists.append((time.perf_counter() - t) * 1000)
             assert len(r.json()["ports"]) == 1000
+        by_network = []
+        for _ in range(10):
+            t = time.perf_counter()
+            r = s.get(f"{api}/ports", params={"network_id": network, "limit": 1000})
+            by_network.append((time.perf_counter() - t) * 1000)
+            assert len(r.json()["ports"]) == 1000
         full = time.perf_counter()
         count = len(s.get(f"{api}/ports").json()["ports"])
         full = (time.perf_counter() - full) * 1000
         result = {
             "ports": args.ports, "blocks": blocks,
             "list_1000_p50_ms": round(percentile(lists, 0.5), 2), "list_1000_p95_ms": round(percentile(lists, 0.95), 2),
+            "list_1000_of_network_p50_ms": round(percentile(by_network, 0.5), 2),
+            "list_1000_of_network_p95_ms": round(percentile(by_network, 0.95), 2),
             "list_all_ms": round(full, 1), "listed": count,
             "rss_mib_start": round(rss_start, 1), "rss_mib_end": round(rss_mib(net.pid), 1),
             "nb_db_bytes": net.nb.db.stat().st_size, "binary": str(net.binary),

@@ -9,11 +9,19 @@ extension NetworkingAPI {
             list: { auth, request, context in
                 let s = await store.snapshot
                 let networks = request.queryItems.filter { $0.0 == "network_id" }.map(\.1)
-                let ids = (networks.count == 1 ? Array(s.portIDs[networks[0]] ?? []) : Array(s.ports.keys))
-                    .filter { s.ports[$0].map { s.owns($0.projectID, auth) } ?? false }
+                let network = networks.count == 1 ? networks[0] : nil
+                var ids = network.map { Array(s.portIDs[$0] ?? []) } ?? Array(s.ports.keys)
+                // Admins see every port: no per-port lookup (each one copies a whole port) is needed for them.
+                if !auth.isAdmin { ids = ids.filter { s.ports[$0].map { s.owns($0.projectID, auth) } ?? false } }
                 cache.prune(liveCount: s.ports.count) { s.ports[$0] != nil }
                 return try Collections.respond("ports", ids, fields: Self.portFields,
-                                               field: { id, key in key == "id" ? id : s.ports[id].flatMap { Self.portField($0, key) } },
+                                               field: { id, key in
+                                                   switch key {
+                                                   case "id": id
+                                                   case "network_id" where network != nil: network
+                                                   default: s.ports[id].flatMap { Self.portField($0, key) }
+                                                   }
+                                               },
                                                render: { Representation.port(s.ports[$0]!) }, serialized: { cache.bytes($0, s.ports[$0]!) },
                                                request, context)
             },
