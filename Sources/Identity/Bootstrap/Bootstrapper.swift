@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import OpenStackAPI
 
 /// First start: Default domain, admin/member/reader roles, admin and demo projects and users, region and catalog.
@@ -12,61 +11,61 @@ struct Bootstrapper: Sendable {
     /// The catalog is brought in line with the configured services on every start, so a service
     /// the cluster starts running later, or a moved port, shows up without a new bootstrap.
     func run(identityPort: Int) async throws -> BootstrapCredentials {
-        let done = try await store.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'bootstrapped'") != nil }
+        let done = try await store.read { tx in try tx.bootstrapped() != nil }
         let config = configuration
         let catalog = [CatalogService(type: "identity", name: "keystone", port: identityPort, path: "/v3/")] + config.services
         if done {
-            try await store.write { db in try Self.sync(catalog, config, db) }
+            try await store.write { tx in try Self.sync(catalog, config, tx) }
             return try BootstrapCredentials.load(stateDirectory: configuration.stateDirectory)
         }
         let credentials = BootstrapCredentials(adminPassword: configuration.adminPassword ?? SecureRandom.token(),
                                                demoPassword: configuration.demoPassword ?? SecureRandom.token())
         let adminHash = try hasher.hash(credentials.adminPassword)
         let demoHash = try hasher.hash(credentials.demoPassword)
-        try await store.write { db in
-            try DomainRow(id: "default", name: "Default", description: "The default domain", enabled: true).insert(db)
+        try await store.write { tx in
+            try tx.insert(DomainRow(id: "default", name: "Default", description: "The default domain", enabled: true))
             var roleIDs: [String: String] = [:]
             for role in Role.allCases {
                 let row = RoleRow(id: ResourceID.make(), name: role.rawValue, description: nil)
-                try row.insert(db)
+                try tx.insert(row)
                 roleIDs[role.rawValue] = row.id
             }
-            let admin = try Self.projectAndUser(db, project: "admin", user: "admin", hash: adminHash, description: "Bootstrap project for initializing the cloud.")
-            let demo = try Self.projectAndUser(db, project: "demo", user: "demo", hash: demoHash, description: "Demo project")
-            try AssignmentRow(userId: admin.user, targetKind: "project", targetId: admin.project, roleId: roleIDs["admin"]!).insert(db)
-            try AssignmentRow(userId: admin.user, targetKind: "system", targetId: "all", roleId: roleIDs["admin"]!).insert(db)
-            try AssignmentRow(userId: demo.user, targetKind: "project", targetId: demo.project, roleId: roleIDs["member"]!).insert(db)
-            try RegionRow(id: config.region, description: "", parentRegionId: nil).insert(db)
-            try Self.sync(catalog, config, db)
-            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('bootstrapped', ?)", arguments: [Timestamp.iso(Date())])
+            let admin = try Self.projectAndUser(tx, project: "admin", user: "admin", hash: adminHash, description: "Bootstrap project for initializing the cloud.")
+            let demo = try Self.projectAndUser(tx, project: "demo", user: "demo", hash: demoHash, description: "Demo project")
+            try tx.insert(AssignmentRow(userId: admin.user, targetKind: "project", targetId: admin.project, roleId: roleIDs["admin"]!))
+            try tx.insert(AssignmentRow(userId: admin.user, targetKind: "system", targetId: "all", roleId: roleIDs["admin"]!))
+            try tx.insert(AssignmentRow(userId: demo.user, targetKind: "project", targetId: demo.project, roleId: roleIDs["member"]!))
+            try tx.insert(RegionRow(id: config.region, description: "", parentRegionId: nil))
+            try Self.sync(catalog, config, tx)
+            try tx.markBootstrapped(Timestamp.iso(Date()))
         }
         try credentials.save(stateDirectory: configuration.stateDirectory)
         return credentials
     }
 
-    private static func projectAndUser(_ db: Database, project: String, user: String, hash: String, description: String) throws -> (project: String, user: String) {
+    private static func projectAndUser(_ tx: IdentityTransaction, project: String, user: String, hash: String, description: String) throws -> (project: String, user: String) {
         let p = ProjectRow(id: ResourceID.make(), name: project, domainId: "default", description: description, enabled: true, tags: "")
-        try p.insert(db)
+        try tx.insert(p)
         let u = UserRow(id: ResourceID.make(), name: user, domainId: "default", enabled: true, defaultProjectId: nil, passwordHash: hash, extra: "{}")
-        try u.insert(db)
+        try tx.insert(u)
         return (p.id, u.id)
     }
 
     /// Adds each configured service that the catalog lacks and corrects its endpoint URLs;
     /// services created through the API are left as they are.
-    private static func sync(_ services: [CatalogService], _ config: IdentityConfiguration, _ db: Database) throws {
+    private static func sync(_ services: [CatalogService], _ config: IdentityConfiguration, _ tx: IdentityTransaction) throws {
         let publicHost = config.resolvedPublicHost
         let internalHost = config.internalEndpointHost ?? publicHost
         for service in services {
-            let row = try ServiceRow.filter(Column("type") == service.type).fetchOne(db)
+            let row = try tx.service(ofType: service.type)
                 ?? ServiceRow(id: ResourceID.make(), type: service.type, name: service.name, description: "", enabled: true)
-            try row.save(db)
+            try tx.save(row)
             for (interface, host) in [("public", publicHost), ("internal", internalHost), ("admin", internalHost)] {
                 let url = service.url(host: host)
-                var endpoint = try EndpointRow.filter(Column("serviceId") == row.id && Column("interface") == interface).fetchOne(db)
+                var endpoint = try tx.endpoint(serviceID: row.id, interface: interface)
                     ?? EndpointRow(id: ResourceID.make(), serviceId: row.id, interface: interface, regionId: config.region, url: url, enabled: true)
                 endpoint.url = url
-                try endpoint.save(db)
+                try tx.save(endpoint)
             }
         }
     }
