@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 import Hummingbird
 import Logging
-public import OpenStackAPI
+import OpenStackAPI
 
 /// The identity service: opens the database, serves the Keystone v3 subset and bootstraps on first start.
 public struct IdentityService: Sendable {

@@ -35,7 +35,7 @@ public final class ServiceProcess: @unchecked Sendable {
 
     /// Starts `ovnstack serve <service> <arguments>` and waits (up to `timeout`) for its `listening on` line.
     public static func start(_ service: String, _ arguments: [String], logFile: URL, timeout: Duration = .seconds(60)) async throws -> ServiceProcess {
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binary())

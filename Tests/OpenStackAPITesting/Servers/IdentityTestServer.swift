@@ -2,7 +2,7 @@ import AsyncHTTPClient
 public import Foundation
 public import Identity
 import Logging
-public import OpenStackAPI
+import OpenStackAPI
 
 /// The real identity service in-process on 127.0.0.1 with an ephemeral port and its own state directory
 /// (low PBKDF2 work factor, test-only).

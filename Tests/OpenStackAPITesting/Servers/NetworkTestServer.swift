@@ -1,9 +1,9 @@
 public import Foundation
 import Logging
 public import Networking
-public import OpenStackAPI
+import OpenStackAPI
 import OVSDB
-public import OVSDBTestSupport
+import OVSDBTestSupport
 
 /// The real networking service in-process on 127.0.0.1 over a real NB ovsdb-server (and an SB, when asked),
 /// validating tokens against the real identity service in-process, as `ovnstack serve network` does

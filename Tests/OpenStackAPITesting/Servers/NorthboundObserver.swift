@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 import OVNModel
 public import OVSDB
-public import OVSDBTestSupport
+import OVSDBTestSupport
 
 /// A second client of a Northbound that watches the tables the networking service writes, as `ovn-nbctl` would:
 /// tests read the NB through it, never through the service's own connection.
