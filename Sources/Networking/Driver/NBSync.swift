@@ -86,31 +86,27 @@ actor NBSync {
             }
         }
         var out: [NBIntent] = []
-        for sw in replica.rows(NB.LogicalSwitch.table) {
-            guard let name = sw["name"]?.string, name.hasPrefix("neutron-") else { continue }
-            if !switches.contains(name) { out.append(.removeSwitch(name: name)); continue }
-            for uuid in sw["ports"]?.uuids ?? [] {
-                if let port = replica.row(NB.LogicalSwitchPort.table, uuid), let pname = port["name"]?.string, !ports.contains(pname) {
-                    out.append(.removeSwitchPort(name: pname))
+        for sw in replica.rows(NB.LogicalSwitch.table).map(NB.LogicalSwitch.init(row:)) where sw.name.hasPrefix("neutron-") {
+            if !switches.contains(sw.name) { out.append(.removeSwitch(name: sw.name)); continue }
+            for uuid in sw.ports {
+                if let port = replica.row(NB.LogicalSwitchPort.table, uuid).map(NB.LogicalSwitchPort.init(row:)), !ports.contains(port.name) {
+                    out.append(.removeSwitchPort(name: port.name))
                 }
             }
         }
-        for lr in replica.rows(NB.LogicalRouter.table) {
-            guard let name = lr["name"]?.string, name.hasPrefix("neutron-") else { continue }
-            if !routers.contains(name) { out.append(.removeRouter(name: name)); continue }
-            for uuid in lr["ports"]?.uuids ?? [] {
-                if let p = replica.row(NB.LogicalRouterPort.table, uuid), let pname = p["name"]?.string, !routerPorts.contains(pname) {
-                    out.append(.removeRouterPort(name: pname))
+        for lr in replica.rows(NB.LogicalRouter.table).map(NB.LogicalRouter.init(row:)) where lr.name.hasPrefix("neutron-") {
+            if !routers.contains(lr.name) { out.append(.removeRouter(name: lr.name)); continue }
+            for uuid in lr.ports {
+                if let p = replica.row(NB.LogicalRouterPort.table, uuid).map(NB.LogicalRouterPort.init(row:)), !routerPorts.contains(p.name) {
+                    out.append(.removeRouterPort(name: p.name))
                 }
             }
         }
-        for d in replica.rows(NB.DHCPOptions.table) {
-            if let subnet = d["external_ids"]?.stringMap[OVNKeys.subnetID], !subnets.contains(subnet) {
-                out.append(.removeDHCPOptions(subnetID: subnet))
-            }
+        for d in replica.rows(NB.DHCPOptions.table).map(NB.DHCPOptions.init(row:)) {
+            if let subnet = d.externalIDs[OVNKeys.subnetID], !subnets.contains(subnet) { out.append(.removeDHCPOptions(subnetID: subnet)) }
         }
-        for g in replica.rows(NB.PortGroup.table) {
-            if let name = g["name"]?.string, name.hasPrefix("pg_"), !groups.contains(name) { out.append(.removePortGroup(name: name)) }
+        for g in replica.rows(NB.PortGroup.table).map(NB.PortGroup.init(row:)) where g.name.hasPrefix("pg_") && !groups.contains(g.name) {
+            out.append(.removePortGroup(name: g.name))
         }
         return out
     }
