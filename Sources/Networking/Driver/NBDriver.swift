@@ -34,8 +34,13 @@ actor NBDriver {
 
     /// Brings the Northbound in line with the whole desired state; the number of operations that took.
     func repair(_ intents: [NBIntent]) async throws -> Int {
-        let operations = try await nb.apply(intents, prune: true)
+        // Cleared first: a write that fails while this pass runs sets it again and is not forgotten.
         isBehind = false
-        return operations
+        do {
+            return try await nb.apply(intents, prune: true)
+        } catch {
+            isBehind = true
+            throw error
+        }
     }
 }
