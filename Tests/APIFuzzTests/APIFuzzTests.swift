@@ -4,7 +4,7 @@ import OpenStackAPITesting
 import OVSDB
 import Testing
 
-/// Seeded, bounded, stateful fuzzing of `ovnstack serve identity` and `ovnstack serve network` as real processes
+/// Seeded, bounded, stateful fuzzing of `ovnstack serve identity`, `network` and `image` as real processes
 /// over real NB/SB ovsdb-servers: random valid and invalid bodies, query strings and headers for every resource
 /// and verb, reusing the ids earlier requests created. No answer may be a 5xx, both services must be the same
 /// processes at the end, and a restart of the networking service (its start repairs the whole NB from the
@@ -33,7 +33,7 @@ import Testing
         let identity = cloud.identity.client
         let admin = try await identity.scopedToken(user: "admin", password: try cloud.adminPassword(), project: "admin")
         let demo = try await identity.token(user: "demo", password: try cloud.demoPassword(), project: "demo")
-        let pids = (cloud.identity.pid, cloud.network.pid)
+        let pids = (cloud.identity.pid, cloud.network.pid, cloud.image.pid)
 
         var bootstrap = FuzzPool()
         for collection in IdentityRequests.collections {
@@ -49,7 +49,9 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(seconds)
         var sent = 0
         while sent < count, ContinuousClock.now < deadline, failures.count < 20 {
-            var request = r.chance(0.35) ? IdentityRequests.make(pool, bootstrap: bootstrap, &r) : NetworkRequests.make(pool, &r)
+            let draw = r.int(0...99)
+            var request = draw < 30 ? IdentityRequests.make(pool, bootstrap: bootstrap, &r)
+                : draw < 50 ? ImageRequests.make(pool, &r) : NetworkRequests.make(pool, &r)
             request.headers += FuzzHeaders.make(&r)
             switch r.int(0...19) {
             case 0: request.token = nil
@@ -57,7 +59,11 @@ import Testing
             case 2...5: request.token = demo
             default: request.token = admin.token
             }
-            let service = request.service == .identity ? cloud.identity : cloud.network
+            let service = switch request.service {
+            case .identity: cloud.identity
+            case .network: cloud.network
+            case .image: cloud.image
+            }
             sent += 1
             let response: APIResponse
             do {
@@ -85,6 +91,7 @@ import Testing
         for failure in failures { Issue.record("seed \(seed): \(failure)") }
         #expect(cloud.identity.isAlive && cloud.identity.pid == pids.0, "identity: \(cloud.identity.exitDescription)")
         #expect(cloud.network.isAlive && cloud.network.pid == pids.1, "network: \(cloud.network.exitDescription)")
+        #expect(cloud.image.isAlive && cloud.image.pid == pids.2, "image: \(cloud.image.exitDescription)")
         guard cloud.identity.isAlive, cloud.network.isAlive else { return }
         try await checkConsistency(cloud, token: admin.token, seed: seed)
     }
@@ -102,6 +109,8 @@ import Testing
             return
         }
         guard response.status == 201 else { return }
+        // Glance answers a create with the image itself, the others with `{"<member>": {...}}`.
+        if request.service == .image, let id = response.json["id"]?.string { pool.add(collection, id) }
         let member = request.service == .identity ? String(collection.dropLast()) : String(collection.replacingOccurrences(of: "-", with: "_").dropLast())
         if let id = response.json[member]?["id"]?.string { pool.add(collection, id) }
         for item in response.json[collection.replacingOccurrences(of: "-", with: "_")]?.array ?? [] {

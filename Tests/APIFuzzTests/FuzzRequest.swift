@@ -2,7 +2,7 @@ import OpenStackAPI
 
 /// One generated request and where it goes.
 struct FuzzRequest: CustomStringConvertible {
-    enum Service: String { case identity, network }
+    enum Service: String { case identity, network, image }
     let service: Service
     let method: String
     let path: String

@@ -2,7 +2,7 @@ public import Foundation
 import OVSDB
 public import OVSDBTestSupport
 
-/// `ovnstack serve identity` and `ovnstack serve network` as real processes over real NB and SB
+/// `ovnstack serve identity`, `network` and `image` as real processes over real NB and SB
 /// ovsdb-servers (the SB with two gateway chassis), everything in one temporary directory.
 public final class ProcessCloud: @unchecked Sendable {
     /// The root directory (state directories and logs).
@@ -15,6 +15,8 @@ public final class ProcessCloud: @unchecked Sendable {
     public let identity: ServiceProcess
     /// The networking process (replaced by ``restartNetwork()``).
     public private(set) var network: ServiceProcess
+    /// The image process.
+    public let image: ServiceProcess
     private var networkStarts = 0
 
     /// Starts the databases and both services.
@@ -29,22 +31,33 @@ public final class ProcessCloud: @unchecked Sendable {
         let identity = try await ServiceProcess.start("identity", [
             "--state-dir", directory.appendingPathComponent("identity").path, "--listen", "127.0.0.1:0", "--service", "network:9696",
         ], logFile: directory.appendingPathComponent("identity.log"))
-        let network: ServiceProcess
+        let network: ServiceProcess, image: ServiceProcess
         do {
             network = try await startNetwork(directory, nb: nb, sb: sb, identity: identity, n: 0)
         } catch {
             await identity.stop()
             throw error
         }
-        return ProcessCloud(directory: directory, nb: nb, sb: sb, identity: identity, network: network)
+        do {
+            image = try await ServiceProcess.start("image", [
+                "--state-dir", directory.appendingPathComponent("image").path, "--listen", "127.0.0.1:0", "--identity-url", identity.url,
+                "--identity-password-file", directory.appendingPathComponent("identity/admin-password").path,
+            ], logFile: directory.appendingPathComponent("image.log"))
+        } catch {
+            await network.stop()
+            await identity.stop()
+            throw error
+        }
+        return ProcessCloud(directory: directory, nb: nb, sb: sb, identity: identity, network: network, image: image)
     }
 
-    private init(directory: URL, nb: TestOVSDBServer, sb: TestOVSDBServer, identity: ServiceProcess, network: ServiceProcess) {
+    private init(directory: URL, nb: TestOVSDBServer, sb: TestOVSDBServer, identity: ServiceProcess, network: ServiceProcess, image: ServiceProcess) {
         self.directory = directory
         nbServer = nb
         sbServer = sb
         self.identity = identity
         self.network = network
+        self.image = image
     }
 
     private static func startNetwork(_ directory: URL, nb: TestOVSDBServer, sb: TestOVSDBServer, identity: ServiceProcess, n: Int) async throws -> ServiceProcess {
@@ -75,6 +88,7 @@ public final class ProcessCloud: @unchecked Sendable {
 
     /// Stops every process and removes the directories.
     public func stop() async {
+        await image.stop()
         await network.stop()
         await identity.stop()
         nbServer.destroy()
