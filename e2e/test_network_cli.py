@@ -5,7 +5,7 @@ asserts what the CLI prints, and checks the OVN Northbound database with ovn-nbc
 Neutron error type (it prints only the status and message), the same request is also made with plain HTTP and the
 `NeutronError.type` is asserted.
 Tests marked "NB parity" compare the NB rows with what Neutron's OVN driver writes
-(/work/shared/reference/neutron-ovn/NOTES.md, "NB mapping per Neutron resource").
+(../shared/reference/neutron-ovn/NOTES.md, "NB mapping per Neutron resource").
 """
 import json
 import os

@@ -21,7 +21,8 @@ REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "e2e"))
 from network_server import NetworkServer  # noqa: E402
 
-BENCH_PY = Path(os.environ.get("BENCH_PY", "/work/shared/reference/neutron-ovn/bench.py"))
+# The reference client sits in the shared folder beside the repository (`../shared`).
+BENCH_PY = Path(os.environ.get("BENCH_PY", REPO.parent / "shared" / "reference" / "neutron-ovn" / "bench.py"))
 
 
 def status_kib(pid):
