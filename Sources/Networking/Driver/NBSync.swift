@@ -89,16 +89,17 @@ actor NBSync {
         for sw in replica.rows(NB.LogicalSwitch.table).map(NB.LogicalSwitch.init(row:)) where sw.name.hasPrefix("neutron-") {
             if !switches.contains(sw.name) { out.append(.removeSwitch(name: sw.name)); continue }
             for uuid in sw.ports {
-                if let port = replica.row(NB.LogicalSwitchPort.table, uuid).map(NB.LogicalSwitchPort.init(row:)), !ports.contains(port.name) {
-                    out.append(.removeSwitchPort(name: port.name))
+                // Only the name of each port is needed: no whole-row decode for the thousands of ports of a switch.
+                if let name = replica.row(NB.LogicalSwitchPort.table, uuid)?[NB.LogicalSwitchPort.Column.name]?.string, !ports.contains(name) {
+                    out.append(.removeSwitchPort(name: name))
                 }
             }
         }
         for lr in replica.rows(NB.LogicalRouter.table).map(NB.LogicalRouter.init(row:)) where lr.name.hasPrefix("neutron-") {
             if !routers.contains(lr.name) { out.append(.removeRouter(name: lr.name)); continue }
             for uuid in lr.ports {
-                if let p = replica.row(NB.LogicalRouterPort.table, uuid).map(NB.LogicalRouterPort.init(row:)), !routerPorts.contains(p.name) {
-                    out.append(.removeRouterPort(name: p.name))
+                if let name = replica.row(NB.LogicalRouterPort.table, uuid)?[NB.LogicalRouterPort.Column.name]?.string, !routerPorts.contains(name) {
+                    out.append(.removeRouterPort(name: name))
                 }
             }
         }

@@ -15,14 +15,17 @@ struct PortStatusWatcher: Sendable {
             guard event.table == NB.LogicalSwitchPort.table else { continue }
             switch event {
             case .insert(_, let row): await note(row, report)
-            case .modify(_, let old, let new) where old["up"] != new["up"]: await note(new, report)
+            case .modify(_, let old, let new) where old[LSP.Column.up] != new[LSP.Column.up]: await note(new, report)
             default: break
             }
         }
     }
 
+    /// Reads just the two columns (a whole-row decode on every port event would cost far more).
     private func note(_ row: Row, _ report: @Sendable (String, Bool) async -> Void) async {
-        let port = NB.LogicalSwitchPort(row: row)
-        await report(port.name, port.up == true)
+        guard let name = row[LSP.Column.name]?.string else { return }
+        await report(name, row[LSP.Column.up]?.boolean == true)
     }
+
+    private typealias LSP = NB.LogicalSwitchPort
 }
