@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import requests
+
 REPO = Path(__file__).resolve().parents[1]
 BINARY = Path(os.environ.get("OVNSTACK_BIN", REPO / ".build" / "debug" / "ovnstack"))
 READY = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
@@ -62,6 +64,15 @@ class IdentityServer:
 
     def password(self, who):
         return (self.state_dir / f"{who}-password").read_text().strip()
+
+    def token(self, who="admin", project=None):
+        """(token id, token body) for `who` (admin or demo) scoped to `project` (default: the user's own project)."""
+        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": who, "domain": {"name": "Default"}, "password": self.password(who)}}},
+            "scope": {"project": {"name": project or who, "domain": {"name": "Default"}}}}}
+        r = requests.post(f"{self.url}/v3/auth/tokens", json=body, timeout=30)
+        r.raise_for_status()
+        return r.headers["X-Subject-Token"], r.json()["token"]
 
     def stop(self):
         if self.proc and self.proc.poll() is None:

@@ -12,8 +12,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import requests
-
 from identity_server import BINARY, IdentityServer
 from network_server import free_port, stop_pid, wait_for_line
 
@@ -41,35 +39,28 @@ class ImageServer:
             self.identity = IdentityServer(cluster=self.cluster, catalog=["--service", f"image:{port}"])
             self.identity.start()
             self._log = open(self.log_path, "w")
-            self.proc = subprocess.Popen(
-                [str(BINARY), "serve", "image", "--state-dir", str(self.state_dir), "--listen", f"127.0.0.1:{port}",
-                 "--identity-url", self.identity.url, "--identity-password-file", str(self.identity.state_dir / "admin-password"),
-                 *self.extra_args],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._log, bufsize=0)
-            match, _ = wait_for_line(self.proc, READY, timeout, "ovnstack serve image")
-            self.port = int(match.group(1))
-            # The service prints nothing more on stdout; close our end so it can never block on it.
-            self.proc.stdout.close()
+            self.port = self._spawn(port, timeout)
         except BaseException:
             self.cleanup()
             raise
         return self
 
+    def _spawn(self, port, timeout):
+        """Starts `ovnstack serve image` on `port` and waits for its ready line; returns the port it listens on."""
+        self.proc = subprocess.Popen(
+            [str(BINARY), "serve", "image", "--state-dir", str(self.state_dir), "--listen", f"127.0.0.1:{port}",
+             "--identity-url", self.identity.url, "--identity-password-file", str(self.identity.state_dir / "admin-password"),
+             *self.extra_args],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._log, bufsize=0)
+        match, _ = wait_for_line(self.proc, READY, timeout, "ovnstack serve image")
+        # The service prints nothing more on stdout; close our end so it can never block on it.
+        self.proc.stdout.close()
+        return int(match.group(1))
+
     def restart(self):
         """Stops the image service and starts it again on the same state directory (a restart loses nothing)."""
         stop_pid(self.proc)
-        identity, self.identity = self.identity, None
-        try:
-            port = self.port
-            self.proc = subprocess.Popen(
-                [str(BINARY), "serve", "image", "--state-dir", str(self.state_dir), "--listen", f"127.0.0.1:{port}",
-                 "--identity-url", identity.url, "--identity-password-file", str(identity.state_dir / "admin-password"),
-                 *self.extra_args],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._log, bufsize=0)
-            wait_for_line(self.proc, READY, 60, "ovnstack serve image")
-            self.proc.stdout.close()
-        finally:
-            self.identity = identity
+        self._spawn(self.port, 60)
 
     def cleanup(self):
         stop_pid(self.proc)
@@ -96,9 +87,4 @@ class ImageServer:
 
     def token(self, who="admin"):
         """A token of `who` (admin or demo) scoped to the user's own project."""
-        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "name": who, "domain": {"name": "Default"}, "password": self.identity.password(who)}}},
-            "scope": {"project": {"name": who, "domain": {"name": "Default"}}}}}
-        r = requests.post(f"{self.identity.url}/v3/auth/tokens", json=body, timeout=30)
-        r.raise_for_status()
-        return r.headers["X-Subject-Token"]
+        return self.identity.token(who)[0]

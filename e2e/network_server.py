@@ -333,12 +333,7 @@ class NetworkServer:
 
     def token(self, who="admin", project=None):
         """(token id, token body) for `who` (admin or demo) scoped to `project` (default: the user's own project)."""
-        body = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "name": who, "domain": {"name": "Default"}, "password": self.password(who)}}},
-            "scope": {"project": {"name": project or who, "domain": {"name": "Default"}}}}}
-        r = requests.post(f"{self.identity.url}/v3/auth/tokens", json=body, timeout=30)
-        r.raise_for_status()
-        return r.headers["X-Subject-Token"], r.json()["token"]
+        return self.identity.token(who, project)
 
     def admin_token(self):
         return self.token("admin")[0]
