@@ -35,7 +35,7 @@ struct ImageAPI: Sendable {
         let store = store, limit = maxImageSize
         router.get("/v2/images") { request, context in
             let auth = try context.requireAuth()
-            let page = try ImageListing(request.queryItems).page(await store.rules.images.values, auth)
+            let page = try ImageListing(request.queryItems).page(await store.rules, auth)
             var body: JSONObject = ["images": .array(page.images.map { .object(ImageRendering.image($0)) }), "first": "/v2/images",
                                     "schema": "/v2/schemas/images"]
             if let next = page.next { body["next"] = .string(next) }
@@ -78,19 +78,12 @@ struct ImageAPI: Sendable {
         }
         router.put("/v2/images/:id/tags/:tag") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id"), tag = try context.parameters.require("tag")
-            _ = try await store.change { rules in
-                let image = try rules.owned(id, auth)
-                return try rules.update(id, [.tags(image.tags + [tag])], auth)
-            }
+            _ = try await store.change { try $0.addTag(id, tag, auth) }
             return JSONResponse.empty()
         }
         router.delete("/v2/images/:id/tags/:tag") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id"), tag = try context.parameters.require("tag")
-            _ = try await store.change { rules in
-                let image = try rules.owned(id, auth)
-                guard image.tags.contains(tag) else { throw ImageError(.notFound, "Tag \(tag) not found on image \(id).") }
-                return try rules.update(id, [.tags(image.tags.filter { $0 != tag })], auth)
-            }
+            _ = try await store.change { try $0.removeTag(id, tag, auth) }
             return JSONResponse.empty()
         }
         return router

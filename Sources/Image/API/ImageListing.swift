@@ -46,10 +46,9 @@ struct ImageListing {
     }
 
     /// The page of images the caller sees, and the `next` link when more follow.
-    func page(_ all: some Sequence<Image>, _ auth: AuthContext) throws(ImageError) -> (images: [Image], next: String?) {
-        let rules = ImageRules(images: [:])
+    func page(_ rules: ImageRules, _ auth: AuthContext) throws(ImageError) -> (images: [Image], next: String?) {
         let wantsCommunity = filters.contains { $0.0 == "visibility" && $0.1 == "community" }
-        var images = all.filter { image in
+        var images = rules.images.values.filter { image in
             guard image.status != .deleted, rules.canSee(image, auth) else { return false }
             // Community images of other projects are listed only when asked for (as in Glance).
             if image.visibility == .community, image.owner != auth.projectID, !wantsCommunity, !auth.isAdmin { return false }

@@ -74,6 +74,18 @@ struct ImageRules: Sendable {
         return image
     }
 
+    /// `PUT /v2/images/{id}/tags/{tag}`: the tag added (once).
+    func addTag(_ id: String, _ tag: String, _ auth: AuthContext) throws(ImageError) -> Image {
+        try update(id, [.tags(try owned(id, auth).tags + [tag])], auth)
+    }
+
+    /// `DELETE /v2/images/{id}/tags/{tag}`: 404 when the image has no such tag.
+    func removeTag(_ id: String, _ tag: String, _ auth: AuthContext) throws(ImageError) -> Image {
+        let image = try owned(id, auth)
+        guard image.tags.contains(tag) else { throw ImageError(.notFound, "Tag \(tag) not found on image \(id).") }
+        return try update(id, [.tags(image.tags.filter { $0 != tag })], auth)
+    }
+
     func delete(_ id: String, _ auth: AuthContext) throws(ImageError) -> Image {
         let image = try owned(id, auth)
         if image.protected { throw .forbidden("Image \(id) is protected and cannot be deleted.") }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ServiceDatabase
 
 /// The image database, the source of truth for image records: one SQLite file (WAL, `synchronous=NORMAL`)
 /// holding each image as a JSON document. Image data lives beside it as files (see `ImageFiles`).
@@ -8,17 +9,11 @@ final class ImageDatabase: Sendable {
 
     /// Opens (creating if needed) `image.sqlite` in `directory`.
     init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        var config = Configuration()
-        config.busyMode = .timeout(5)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        config.maximumReaderCount = 2
-        pool = try DatabasePool(path: directory.appendingPathComponent("image.sqlite").path, configuration: config)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: "CREATE TABLE image (id TEXT PRIMARY KEY NOT NULL, body BLOB NOT NULL) WITHOUT ROWID")
         }
-        try migrator.migrate(pool)
+        pool = try ServiceDatabase.open(directory: directory, file: "image.sqlite", migrator: migrator)
     }
 
     /// Every stored image.
