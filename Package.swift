@@ -47,7 +47,7 @@ let package = Package(
         ]),
         // Keystone v3 subset.
         .target(name: "Identity", dependencies: [
-            "OpenStackAPI",
+            "OpenStackAPI", "ServiceDatabase",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -57,14 +57,16 @@ let package = Package(
         ]),
         // Neutron v2.0 with ML2/OVN semantics: resources, IPAM, the OVN driver (NB translation).
         .target(name: "Networking", dependencies: [
-            "Addressing", "OVSDB", "OVNModel", "OpenStackAPI",
+            "Addressing", "OVSDB", "OVNModel", "OpenStackAPI", "ServiceDatabase",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // How every API service opens its SQLite database (WAL, durability, busy wait, migrations).
+        .target(name: "ServiceDatabase", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Glance v2 subset: image records, uploads with their hashes, downloads.
         .target(name: "Image", dependencies: [
-            "OpenStackAPI",
+            "OpenStackAPI", "ServiceDatabase",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),

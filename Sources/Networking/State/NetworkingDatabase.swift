@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ServiceDatabase
 
 /// The networking database, the source of truth the OVN Northbound is derived from: one SQLite file
 /// (WAL, `synchronous=NORMAL`: a committed write survives any process crash) holding each resource
@@ -20,19 +21,13 @@ final class NetworkingDatabase: Sendable {
 
     /// Opens (creating if needed) `networking.sqlite` in `directory`.
     init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        var config = Configuration()
-        config.busyMode = .timeout(5)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        config.maximumReaderCount = 2
-        pool = try DatabasePool(path: directory.appendingPathComponent("networking.sqlite").path, configuration: config)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
                 CREATE TABLE resource (kind TEXT NOT NULL, id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID
                 """)
         }
-        try migrator.migrate(pool)
+        pool = try ServiceDatabase.open(directory: directory, file: "networking.sqlite", migrator: migrator)
     }
 
     /// Every stored resource, as one batch to apply to an empty state.
