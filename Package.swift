@@ -43,6 +43,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Keystone v3 subset.
@@ -74,6 +75,26 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Nova v2.1 subset: flavors, keypairs, servers and their actions, the scheduler, the agents' channel.
+        .target(name: "Compute", dependencies: [
+            "OpenStackAPI", "ServiceDatabase",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The compute agent of one node: instances as runc containers, VIFs plugged into br-int, console logs.
+        .target(name: "ComputeAgent", dependencies: [
+            "OpenStackAPI", "OVSDB", "OVNModel", "ProgramRunner",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Cluster spec, local node driver, OVS/OVN bootstrap, containers, supervisor, preflight.
         .target(name: "Deploy", dependencies: [
             "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
@@ -81,7 +102,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity", "Image", "Networking", "OpenStackAPI",
+            "OVSDB", "Deploy", "Identity", "Image", "Networking", "Compute", "ComputeAgent", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -113,6 +134,9 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
+        .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
+        .testTarget(name: "ImageTests", dependencies: ["Image", "ProgramRunner"]),
         .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport", "OpenStackAPITesting"]),
         // Benchmarks: built with `make bench`, never part of `make test`.
