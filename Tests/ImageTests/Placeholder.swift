@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderImageTests() { #expect(Bool(true)) }
