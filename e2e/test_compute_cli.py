@@ -235,8 +235,8 @@ def test_bad_input_gets_nova_errors(cloud):
     bad = cloud.osc("server", "create", "--image", "cirros", "--flavor", "m1.tiny", "--network", "demo-net",
                     "--key-name", "no-such-key", unique("bad"), check=False)
     assert bad.returncode != 0 and "key_name" in bad.stderr, bad.stderr
-    huge = unique("huge")
-    cloud.osc("flavor", "create", "--ram", "1048576", "--vcpus", "1", "--disk", "1", huge, demo=False)
+    huge = unique("huge")  # within the default quota (51200 MB), larger than any node (16384 MB)
+    cloud.osc("flavor", "create", "--ram", "32768", "--vcpus", "1", "--disk", "1", huge, demo=False)
     try:
         server = cloud.osc("server", "create", "--image", "cirros", "--flavor", huge, "--network", "demo-net", unique("nvh"))
         status = wait_for(lambda: (s := cloud.osc("server", "show", server["id"]))["status"] == "ERROR" and s, what="ERROR")

@@ -55,7 +55,7 @@ struct InstanceWorker: Sendable {
             guard let spec, let local = await store.instance(id) else { return }
             try await vifs.ensureNamespace(id)
             for nic in local.nics { try await vifs.plug(nic, instanceID: id) }
-            try guests.start(id, namespace: vifs.namespace(id), flavor: local.flavor)
+            try guests.start(id, namespace: vifs.namespace(id), hostname: spec.hostname, flavor: local.flavor)
             try await store.update(id) { $0.generation = spec.generation; $0.running = true }
         case .stop:
             await guests.stop(id, hard: false)
@@ -68,7 +68,7 @@ struct InstanceWorker: Sendable {
                 try guests.prepareRootfs(id, image: file, hostname: spec.hostname, keyData: spec.keyData, fresh: true)
                 try await store.update(id) { $0.imageID = spec.imageID }
             }
-            try guests.start(id, namespace: vifs.namespace(id), flavor: spec.flavor)
+            try guests.start(id, namespace: vifs.namespace(id), hostname: spec.hostname, flavor: spec.flavor)
             try await store.update(id) { $0.generation = spec.generation; $0.running = true }
         case .destroy:
             try await destroy(id)

@@ -33,7 +33,7 @@ struct Up: AsyncParsableCommand {
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
         say(String(format: "cloud networks: %@ (%.2f s)", networks, seconds))
         let imageStarted = ContinuousClock.now
-        let image = "pending"
+        let image = try await CloudImages(layout: layout).ensure()
         say("cloud image: \(image) (\(Self.seconds(since: imageStarted)))")
         say(StatusText.render(await StatusCollector(layout: layout).collect(cluster: spec.name)))
         say("identity at \(authURL); clouds.yaml entries \(spec.name) and \(spec.name)-demo in \(clouds.url.path); \(layout.openrcFile)")
