@@ -54,6 +54,8 @@ import Testing
         #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .destroy)
         #expect(ConvergenceStep.next(spec: nil, local: local(fault: "boom"), guestRunning: false) == .destroy)
         #expect(ConvergenceStep.next(spec: nil, local: nil, guestRunning: false) == .idle)
+        // Deleted before this node made anything: still destroyed, so that the API hears it is gone.
+        #expect(ConvergenceStep.next(spec: s, local: nil, guestRunning: false) == .destroy)
     }
 
     @Test func aFailedInstanceWaitsForItsDelete() {

@@ -19,7 +19,8 @@ enum ConvergenceStep: Sendable, Equatable {
     /// Decides the step for an instance from its spec (nil: the API no longer has it), the local record
     /// (nil: nothing made yet) and whether its container runs.
     static func next(spec: InstanceSpec?, local: LocalInstance?, guestRunning: Bool) -> ConvergenceStep {
-        guard let spec, spec.desired != .deleted else { return local == nil ? .idle : .destroy }
+        // A deleted instance is destroyed even if nothing was made here yet: the API waits for that report.
+        guard let spec, spec.desired != .deleted else { return local == nil && spec == nil ? .idle : .destroy }
         guard let local else { return .preparePorts }
         if local.fault != nil { return .idle }  // failed here: the API shows ERROR until the instance is deleted
         if !local.portsReady { return .preparePorts }

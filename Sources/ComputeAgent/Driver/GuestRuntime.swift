@@ -50,11 +50,14 @@ struct GuestRuntime: Sendable {
         try? FileManager.default.removeItem(at: guestDirectory(id))
     }
 
-    /// The last `lines` lines of the console log (all of it when nil); nil when the guest has none.
+    /// The last `lines` lines of the console log (all of it when nil), as Nova tails it: split on newlines
+    /// (a trailing one makes an empty last line), the last `lines` kept, control characters but tab and
+    /// newline removed. Nil when the guest has no console log.
     func console(_ id: String, lines: Int?) -> String? {
         guard let data = FileManager.default.contents(atPath: bundle(id).consoleLog.path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        let printable = String(decoding: data, as: UTF8.self).unicodeScalars.filter { $0 == "\t" || $0 == "\n" || $0.value >= 0x20 }
+        let text = String(String.UnicodeScalarView(printable))
         guard let lines, lines >= 0 else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines + (text.hasSuffix("\n") ? 1 : 0)).joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
 }
