@@ -5,7 +5,7 @@ import Testing
 
 /// Servers over HTTP against the real service, with the agent's side played by the test.
 @Suite("Compute servers", .serialized)
-struct ServerTests {
+struct ComputeServerTests {
     @Test("create → BUILD; ACTIVE only after the agent's report and the vif-plugged event; actions; delete; isolation")
     func lifecycle() async throws {
         try await withComputeCloud { cloud in

@@ -5,7 +5,7 @@ import Testing
 
 /// Version documents and microversion negotiation, over HTTP against the real service.
 @Suite("Compute versions", .serialized)
-struct VersionTests {
+struct ComputeVersionTests {
     @Test("GET / is 300, /v2.1 names min and max; every answer carries the version headers, Vary and request ids")
     func versionsAndHeaders() async throws {
         try await withComputeCloud { cloud in
