@@ -50,6 +50,8 @@ struct ComputeAgentChannelTests {
                     "imageRef": .string(cloud.imageID), "name": "vm1-rebuilt"]])
                 #expect(rebuild.status == 202 && rebuild.json["server"]?["status"]?.string == "REBUILD", "\(rebuild)")
                 #expect(rebuild.json["server"]?["adminPass"]?.string?.isEmpty == false)
+                let rebuiltKeys = Set(rebuild.json["server"]?.object?.keys ?? [])
+                #expect(rebuiltKeys.isSubset(of: Shapes.serverBasic.union(["adminPass"])), "\(rebuiltKeys)")
                 let spec = try #require(try await agent.spec(id))
                 #expect(spec["generation"]?.int == 2 && spec["action"]?.string == "rebuild" && spec["name"]?.string == "vm1-rebuilt")
                 #expect(try await Self.eventually { await stub.syncTokens.count > syncsBefore })

@@ -82,6 +82,9 @@ struct ComputeServerTests {
             #expect(try await cloud.api.get("/v2.1/servers/\(id)", token: demo).json["server"]?["status"]?.string == "ACTIVE")
             let rename = try await cloud.api.put("/v2.1/servers/\(id)", token: demo, json: ["server": ["name": "vm1b"]])
             #expect(rename.json["server"]?["name"]?.string == "vm1b", "\(rename)")
+            let renamedKeys = Set(rename.json["server"]?.object?.keys ?? [])
+            #expect(renamedKeys.isSubset(of: Shapes.serverBasic))
+            #expect(Set(rename.json["server"]?["addresses"]?["demo-net"]?.array?.first?.object?.keys ?? []) == ["version", "addr"])
 
             // Password set by the metadata service, read and cleared by the user.
             #expect(try await cloud.api.put("/internal/v1/instances/\(id)/password", token: demo, json: ["password": "x"]).status == 403)
