@@ -6,7 +6,7 @@ import Testing
 /// The API → agent half of the contract against a stub agent, and the actions that go through agents or Networking.
 @Suite("Compute agent channel and actions", .serialized)
 struct ComputeAgentChannelTests {
-    @Test("syncs carry the service token; console output; security groups by name on create and by action; rebuild")
+    @Test("syncs carry the service token; console output; security groups by name on create and by action; interface attach/detach; rebuild")
     func agentChannel() async throws {
         try await withComputeCloud { cloud in
             try await AgentStubServer.with { agentURL, stub in
@@ -44,6 +44,22 @@ struct ComputeAgentChannelTests {
                 #expect(try await cloud.api.post("/v2.1/servers/\(id)/action", token: demo, json: ["removeSecurityGroup": ["name": "extra"]]).status == 202)
                 #expect(try await !Self.portGroups(port, cloud).contains(extra))
                 #expect(try await cloud.api.post("/v2.1/servers/\(id)/action", token: demo, json: ["removeSecurityGroup": ["name": "extra"]]).status == 404)
+
+                // Attach a network: the answer waits until the agent has made the port; detach takes it out of the spec.
+                let net2 = try await cloud.makeNetwork("net2", cidr: "10.5.0.0/24", token: demo)
+                let attach = Task {
+                    try await cloud.api.post("/v2.1/servers/\(id)/os-interface", token: demo, json: ["interfaceAttachment": ["net_id": .string(net2)]])
+                }
+                #expect(try await Self.eventually { (try? await agent.spec(id)?["requested_networks"]?.array?.count) == 2 })
+                let port2 = try await agent.createPort(server: id, network: net2, project: cloud.demoProjectID)
+                let attached = try await attach.value
+                #expect(attached.status == 200 && attached.json["interfaceAttachment"]?["port_id"]?.string == port2, "\(attached)")
+                #expect(attached.json["interfaceAttachment"]?["net_id"]?.string == net2)
+                let detach = try await cloud.api.delete("/v2.1/servers/\(id)/os-interface/\(port2)", token: demo)
+                #expect(detach.status == 202, "\(detach)")
+                #expect(try await agent.spec(id)?["requested_networks"]?.array?.compactMap { $0["network_id"]?.string } == [net])
+                #expect(try await cloud.api.post("/v2.1/servers/\(id)/os-interface", token: demo,
+                                                 json: ["interfaceAttachment": ["net_id": "x", "port_id": "y"]]).status == 400)
 
                 let syncsBefore = await stub.syncTokens.count
                 let rebuild = try await cloud.api.post("/v2.1/servers/\(id)/action", token: demo, json: ["rebuild": [

@@ -52,7 +52,8 @@ struct ServerRoutes {
             return JSONResponse.empty(status: 204)
         }
         ServerActionRoutes(store: store, drivers: drivers).add(to: router)
-        ServerExtraRoutes(store: store, drivers: drivers).add(to: router)
+        PasswordRoutes(store: store).add(to: router)
+        InterfaceRoutes(store: store, drivers: drivers).add(to: router)
     }
 
     /// A random admin password (Nova's 12 characters without look-alikes).
