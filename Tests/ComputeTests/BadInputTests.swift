@@ -5,7 +5,7 @@ import Testing
 
 /// Bad inputs get Nova's error bodies with the right status, never a 500.
 @Suite("Compute bad inputs", .serialized)
-struct BadInputTests {
+struct ComputeBadInputTests {
     @Test("server creates and actions with bad inputs answer 400/404/409 in Nova's shape")
     func badServerInputs() async throws {
         try await withComputeCloud { cloud in

@@ -11,10 +11,11 @@ struct FakeAgent {
 
     /// `PUT /internal/v1/hosts/{host}`.
     @discardableResult
-    func register(vcpus: Int = 8, memoryMB: Int = 8192, localGB: Int = 100, zone: String = "nova") async throws -> APIResponse {
+    func register(vcpus: Int = 8, memoryMB: Int = 8192, localGB: Int = 100, zone: String = "nova",
+                  agentURL: String = "http://127.0.0.1:9") async throws -> APIResponse {
         let r = try await cloud.api.put("/internal/v1/hosts/\(host)", token: cloud.adminToken, json: ["host": [
             "hypervisor_hostname": .string(host), "availability_zone": .string(zone), "vcpus": .int(vcpus), "memory_mb": .int(memoryMB),
-            "local_gb": .int(localGB), "agent_url": "http://127.0.0.1:9", "host_ip": "10.99.0.11"]])
+            "local_gb": .int(localGB), "agent_url": .string(agentURL), "host_ip": "10.99.0.11"]])
         #expect(r.status == 200, "\(r)")
         return r
     }

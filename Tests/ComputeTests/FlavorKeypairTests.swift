@@ -5,7 +5,7 @@ import Testing
 
 /// Flavors and keypairs over HTTP: defaults, tempest's 2.1 key sets, admin-only changes, generated and imported keys.
 @Suite("Compute flavors and keypairs", .serialized)
-struct FlavorKeypairTests {
+struct ComputeFlavorKeypairTests {
     @Test("default flavors, exact 2.1 keys, filters, admin create/delete, access and extra specs")
     func flavors() async throws {
         try await withComputeCloud { cloud in

@@ -5,7 +5,7 @@ import Testing
 
 /// Servers over HTTP against the real service, with the agent's side played by the test.
 @Suite("Compute servers", .serialized)
-struct ServerTests {
+struct ComputeServerTests {
     @Test("create → BUILD; ACTIVE only after the agent's report and the vif-plugged event; actions; delete; isolation")
     func lifecycle() async throws {
         try await withComputeCloud { cloud in
@@ -82,6 +82,9 @@ struct ServerTests {
             #expect(try await cloud.api.get("/v2.1/servers/\(id)", token: demo).json["server"]?["status"]?.string == "ACTIVE")
             let rename = try await cloud.api.put("/v2.1/servers/\(id)", token: demo, json: ["server": ["name": "vm1b"]])
             #expect(rename.json["server"]?["name"]?.string == "vm1b", "\(rename)")
+            let renamedKeys = Set(rename.json["server"]?.object?.keys ?? [])
+            #expect(renamedKeys.isSubset(of: Shapes.serverBasic))
+            #expect(Set(rename.json["server"]?["addresses"]?["demo-net"]?.array?.first?.object?.keys ?? []) == ["version", "addr"])
 
             // Password set by the metadata service, read and cleared by the user.
             #expect(try await cloud.api.put("/internal/v1/instances/\(id)/password", token: demo, json: ["password": "x"]).status == 403)

@@ -8,6 +8,9 @@ enum Shapes {
         "OS-EXT-STS:power_state", "OS-EXT-SRV-ATTR:host", "OS-EXT-SRV-ATTR:instance_name", "OS-EXT-SRV-ATTR:hypervisor_hostname",
         "os-extended-volumes:volumes_attached", "config_drive",
     ]
+    /// `common_show_server`: the update and rebuild answers.
+    static let serverBasic: Set<String> = ["id", "name", "status", "image", "flavor", "fault", "user_id", "tenant_id", "created", "updated",
+                                           "progress", "metadata", "links", "addresses", "hostId", "OS-DCF:diskConfig", "accessIPv4", "accessIPv6"]
     static let serverCreate: Set<String> = ["id", "links", "OS-DCF:diskConfig", "security_groups", "adminPass"]
     static let flavorDetail: Set<String> = ["id", "name", "ram", "disk", "vcpus", "links", "OS-FLV-EXT-DATA:ephemeral",
                                             "OS-FLV-DISABLED:disabled", "os-flavor-access:is_public", "swap", "rxtx_factor"]

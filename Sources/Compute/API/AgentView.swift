@@ -2,7 +2,7 @@ import OpenStackAPI
 
 /// The agent contract's bodies: host answers, instance specs, status reports.
 enum AgentView {
-    static func host(_ h: Host) -> JSON {
+    static func host(_ h: ComputeHost) -> JSON {
         ["host": .string(h.name), "id": .int(h.id), "hypervisor_hostname": .string(h.hypervisorHostname),
          "availability_zone": .string(h.availabilityZone), "vcpus": .int(h.vcpus), "memory_mb": .int(h.memoryMB),
          "local_gb": .int(h.localGB), "agent_url": .string(h.agentURL), "host_ip": .string(h.hostIP)]

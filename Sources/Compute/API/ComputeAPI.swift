@@ -18,11 +18,12 @@ struct ComputeAPI: Sendable {
         let document: @Sendable (Request, APIRequestContext) -> Response = { _, context in
             JSONResponse.make(status: 200, body: ["version": Self.version(context.baseURL)])
         }
-        router.get("/v2.1", use: document)  // also answers /v2.1/ (the router ignores a trailing slash)
+        router.get("/v2.1", use: document)
         FlavorRoutes(store: store).add(to: router)
         KeypairRoutes(store: store).add(to: router)
         ServerRoutes(store: store, drivers: drivers).add(to: router)
         InfoRoutes(store: store).add(to: router)
+        QuotaRoutes().add(to: router)
         EventRoutes(store: store, drivers: drivers).add(to: router)
         InternalRoutes(store: store, drivers: drivers).add(to: router)
         return router

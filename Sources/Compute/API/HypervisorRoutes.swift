@@ -51,7 +51,7 @@ struct HypervisorRoutes {
         }
     }
 
-    static func detail(_ host: Host, _ used: HostUsage) -> JSON {
+    static func detail(_ host: ComputeHost, _ used: HostUsage) -> JSON {
         let now = ComputeClock.now()
         return ["id": .int(host.id), "hypervisor_hostname": .string(host.hypervisorHostname), "state": host.isUp(now: now) ? "up" : "down",
                 "status": host.disabled ? "disabled" : "enabled", "hypervisor_type": "runc", "hypervisor_version": 1000,

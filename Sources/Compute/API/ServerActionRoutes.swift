@@ -36,7 +36,7 @@ struct ServerActionRoutes {
                 let instance = try await store.changeInstance(id, caller) { instance throws(ComputeError) in
                     try ServerRules.apply(.rebuild(image: image, name: newName, metadata: metadata), to: &instance)
                 }
-                var server = ServerView.detail(instance, base: context.baseURL, admin: auth.isAdmin).object ?? [:]
+                var server = ServerView.basic(instance, base: context.baseURL).object ?? [:]
                 server["adminPass"] = .string(try fields.string("adminPass", allowEmpty: true) ?? ServerRoutes.password())
                 return JSONResponse.make(status: 202, body: ["server": .object(server)])
             case "os-getConsoleOutput":

@@ -45,14 +45,15 @@ struct ServerRoutes {
             let instance = try await store.changeInstance(try context.parameters.require("id"), Caller(auth)) { instance in
                 if let name { instance.name = name }
             }
-            return JSONResponse.make(status: 200, body: ["server": ServerView.detail(instance, base: context.baseURL, admin: auth.isAdmin)])
+            return JSONResponse.make(status: 200, body: ["server": ServerView.basic(instance, base: context.baseURL)])
         }
         router.delete("/v2.1/servers/:id") { _, context in
             try await store.deleteInstance(try context.parameters.require("id"), try FlavorRoutes.caller(context))
             return JSONResponse.empty(status: 204)
         }
         ServerActionRoutes(store: store, drivers: drivers).add(to: router)
-        ServerExtraRoutes(store: store, drivers: drivers).add(to: router)
+        PasswordRoutes(store: store).add(to: router)
+        InterfaceRoutes(store: store, drivers: drivers).add(to: router)
     }
 
     /// A random admin password (Nova's 12 characters without look-alikes).

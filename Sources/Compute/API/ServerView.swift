@@ -22,7 +22,8 @@ enum ServerView {
         i.securityGroups.isEmpty ? [["name": "default"]] : i.securityGroups.map { ["name": .string($0.name)] }
     }
 
-    static func detail(_ i: Instance, base: String, admin: Bool) -> JSON {
+    /// The 2.1 update/rebuild shape (tempest's `common_show_server`): no extension keys, plain addresses.
+    static func basic(_ i: Instance, base: String) -> JSON {
         var body: JSONObject = [
             "id": .string(i.id), "name": .string(i.name), "status": .string(i.status),
             "tenant_id": .string(i.projectID), "user_id": .string(i.userID), "metadata": metadata(i.metadata),
@@ -30,20 +31,33 @@ enum ServerView {
             "image": ["id": .string(i.imageID), "links": [["rel": "bookmark", "href": .string("\(base)/images/\(i.imageID)")]]],
             "flavor": ["id": .string(i.flavor.id), "links": [["rel": "bookmark", "href": .string("\(base)/flavors/\(i.flavor.id)")]]],
             "created": .string(ComputeClock.iso(i.createdAt)), "updated": .string(ComputeClock.iso(i.updatedAt)),
-            "addresses": addresses(i), "accessIPv4": "", "accessIPv6": "", "links": links(i.id, base),
-            "OS-DCF:diskConfig": "MANUAL", "OS-EXT-AZ:availability_zone": .string(i.availabilityZone ?? "nova"),
+            "addresses": addresses(i, extended: false), "accessIPv4": "", "accessIPv6": "", "links": links(i.id, base),
+            "OS-DCF:diskConfig": "MANUAL",
+        ]
+        if ["ACTIVE", "BUILD", "REBUILD"].contains(i.status) { body["progress"] = .int(i.status == "ACTIVE" ? 100 : 0) }
+        if i.vmState == .error, let fault = i.fault {
+            body["fault"] = ["code": .int(fault.code), "created": .string(ComputeClock.iso(fault.created)), "message": .string(fault.message)]
+        }
+        return .object(body)
+    }
+
+    /// The 2.1 show/detail shape (tempest's `server_detail`); `OS-EXT-SRV-ATTR:*` and fault details for admins only.
+    static func detail(_ i: Instance, base: String, admin: Bool) -> JSON {
+        var body = basic(i, base: base).object ?? [:]
+        body["addresses"] = addresses(i, extended: true)
+        let extra: JSONObject = [
+            "OS-EXT-AZ:availability_zone": .string(i.availabilityZone ?? "nova"),
             "config_drive": "", "key_name": .optional(i.keyName),
             "OS-SRV-USG:launched_at": i.launchedAt.map { .string(ComputeClock.oslo($0)) } ?? .null,
             "OS-SRV-USG:terminated_at": .null,
             "OS-EXT-STS:task_state": .optional(i.taskState), "OS-EXT-STS:vm_state": .string(i.vmState.rawValue),
             "OS-EXT-STS:power_state": .int(i.powerState), "os-extended-volumes:volumes_attached": [],
         ]
+        for (key, value) in extra { body[key] = value }
         if i.vmState != .error { body["security_groups"] = .array(groups(i)) }
-        if ["ACTIVE", "BUILD", "REBUILD"].contains(i.status) { body["progress"] = .int(i.status == "ACTIVE" ? 100 : 0) }
-        if i.vmState == .error, let fault = i.fault {
-            var f: JSONObject = ["code": .int(fault.code), "created": .string(ComputeClock.iso(fault.created)), "message": .string(fault.message)]
-            if admin, let details = fault.details { f["details"] = .string(details) }
-            body["fault"] = .object(f)
+        if admin, i.vmState == .error, let details = i.fault?.details, var fault = body["fault"]?.object {
+            fault["details"] = .string(details)
+            body["fault"] = .object(fault)
         }
         if admin {
             body["OS-EXT-SRV-ATTR:host"] = .optional(i.host)
@@ -59,10 +73,13 @@ enum ServerView {
         return SHA224.hex(Array((i.projectID + host).utf8))
     }
 
-    static func addresses(_ i: Instance) -> JSON {
+    /// Addresses per network name; `extended` adds `OS-EXT-IPS:type` and `OS-EXT-IPS-MAC:mac_addr`.
+    static func addresses(_ i: Instance, extended: Bool) -> JSON {
         .object(JSONObject(i.addresses.map { network in
             (network.network, .array(network.addresses.map { a in
-                ["version": .int(a.version), "addr": .string(a.addr), "OS-EXT-IPS:type": .string(a.type), "OS-EXT-IPS-MAC:mac_addr": .string(a.mac)]
+                extended ? ["version": .int(a.version), "addr": .string(a.addr), "OS-EXT-IPS:type": .string(a.type),
+                            "OS-EXT-IPS-MAC:mac_addr": .string(a.mac)]
+                    : ["version": .int(a.version), "addr": .string(a.addr)]
             }))
         }))
     }

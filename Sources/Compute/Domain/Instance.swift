@@ -107,6 +107,7 @@ struct NetworkAddresses: Codable, Sendable, Equatable {
     var network: String
     var addresses: [Address]
 
+    /// One fixed or floating address with the MAC of its port.
     struct Address: Codable, Sendable, Equatable {
         var version: Int
         var addr: String

@@ -8,13 +8,13 @@ struct SchedulerHints: Codable, Sendable, Equatable {
 /// for the flavor's RAM, vCPUs (no overcommit) and disk, honouring same_host/different_host; the least loaded
 /// (most free RAM, then fewest instances) wins. Pure: the store calls it inside its actor, so claims never race.
 struct Scheduler {
-    var hosts: [Host]
+    var hosts: [ComputeHost]
     var usage: [String: HostUsage]
     var now: Double
 
     /// The host for one instance, or nil when none fits.
     func pick(flavor: FlavorSnapshot, zone: String?, forcedHost: String?, hints: SchedulerHints,
-              hostOf: (String) -> String?) -> Host? {
+              hostOf: (String) -> String?) -> ComputeHost? {
         let sameHosts = Set(hints.sameHost.compactMap(hostOf))
         let differentHosts = Set(hints.differentHost.compactMap(hostOf))
         let fitting = hosts.filter { host in

@@ -56,7 +56,7 @@ struct Batch: Sendable {
     var deletedFlavors: [String] = []
     var keypairs: [Keypair] = []
     var deletedKeypairs: [Keypair] = []
-    var hosts: [Host] = []
+    var hosts: [ComputeHost] = []
     var instances: [Instance] = []
     var deletedInstances: [String] = []
 

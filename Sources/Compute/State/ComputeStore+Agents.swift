@@ -1,9 +1,9 @@
 extension ComputeStore {
     /// Registers a host or records its heartbeat; the first registration gives it the next id.
-    func register(_ name: String, _ registration: HostRegistration) throws(ComputeError) -> Host {
+    func register(_ name: String, _ registration: HostRegistration) throws(ComputeError) -> ComputeHost {
 
         let now = ComputeClock.now()
-        var host = hosts[name] ?? Host(name: name, id: (hosts.values.map(\.id).max() ?? 0) + 1, hypervisorHostname: "", availabilityZone: "",
+        var host = hosts[name] ?? ComputeHost(name: name, id: (hosts.values.map(\.id).max() ?? 0) + 1, hypervisorHostname: "", availabilityZone: "",
                                        vcpus: 0, memoryMB: 0, localGB: 0, agentURL: "", hostIP: "", lastHeartbeat: now)
         host.hypervisorHostname = registration.hypervisorHostname
         host.availabilityZone = registration.availabilityZone
@@ -18,7 +18,7 @@ extension ComputeStore {
     }
 
     /// Every registered host, by id.
-    func listHosts() -> [Host] { hosts.values.sorted { $0.id < $1.id } }
+    func listHosts() -> [ComputeHost] { hosts.values.sorted { $0.id < $1.id } }
 
     /// The instances scheduled to `host` that still exist (those being deleted too).
     func instances(onHost host: String) -> [Instance] {
@@ -67,5 +67,5 @@ extension ComputeStore {
     }
 
     /// The host of an instance, for agent calls.
-    func host(named name: String) -> Host? { hosts[name] }
+    func host(named name: String) -> ComputeHost? { hosts[name] }
 }

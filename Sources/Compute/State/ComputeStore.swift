@@ -11,7 +11,7 @@ actor ComputeStore {
     var flavors: [String: Flavor] = [:]
     /// Keypairs by user id, then name.
     var keypairs: [String: [String: Keypair]] = [:]
-    var hosts: [String: Host] = [:]
+    var hosts: [String: ComputeHost] = [:]
     var instances: [String: Instance] = [:]
 
     /// Opens the database and loads every record; the first start creates the default flavors.
@@ -21,7 +21,7 @@ actor ComputeStore {
         self.agents = agents
         for flavor in try database.loadAll(.flavor, as: Flavor.self) { flavors[flavor.id] = flavor }
         for keypair in try database.loadAll(.keypair, as: Keypair.self) { keypairs[keypair.userID, default: [:]][keypair.name] = keypair }
-        for host in try database.loadAll(.host, as: Host.self) { hosts[host.name] = host }
+        for host in try database.loadAll(.host, as: ComputeHost.self) { hosts[host.name] = host }
         for instance in try database.loadAll(.instance, as: Instance.self) { instances[instance.id] = instance }
         // A marker records that the defaults were made once, so deleting them all does not bring them back.
         if try database.loadAll(.meta, as: [String: String].self).isEmpty {

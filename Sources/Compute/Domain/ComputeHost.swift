@@ -1,5 +1,5 @@
 /// A compute host as its agent registered it: the hypervisor (capacity) and its `nova-compute` service.
-struct Host: Codable, Sendable, Equatable {
+struct ComputeHost: Codable, Sendable, Equatable {
     var name: String
     /// Hypervisor and service id (`os-hypervisors`, `os-services`), stable from the first registration.
     var id: Int
