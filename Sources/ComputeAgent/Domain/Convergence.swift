@@ -3,6 +3,8 @@
 enum ConvergenceStep: Sendable, Equatable {
     /// Create or bind the instance's ports in Networking.
     case preparePorts
+    /// Bind and plug the NICs of newly requested networks, unplug and release those no longer requested.
+    case syncNICs
     /// Unpack the image and inject the guest's files.
     case prepareRootfs
     /// Plug the NICs and start the guest (first boot, power-on, or after a failed start).
@@ -25,6 +27,8 @@ enum ConvergenceStep: Sendable, Equatable {
         if local.fault != nil { return .idle }  // failed here: the API shows ERROR until the instance is deleted
         if !local.portsReady { return .preparePorts }
         if !local.rootfsReady { return .prepareRootfs }
+        let plan = NICPlan.diff(requested: spec.requestedNetworks, nics: local.nics)
+        if !plan.missing.isEmpty || !plan.extra.isEmpty { return .syncNICs }
         let newGeneration = local.generation != 0 && local.generation != spec.generation
         switch spec.desired {
         case .stopped:

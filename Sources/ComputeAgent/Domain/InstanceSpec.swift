@@ -20,7 +20,7 @@ struct InstanceSpec: Sendable, Equatable {
     }
 
     /// One requested NIC: a network (optionally with a fixed IP) or an existing port.
-    struct RequestedNetwork: Sendable, Equatable, Codable {
+    struct RequestedNetwork: Sendable, Hashable, Codable {
         var networkID: String?
         var fixedIP: String?
         var portID: String?

@@ -12,6 +12,8 @@ struct LocalInstance: Sendable, Codable, Equatable {
         var mtu: Int
         /// The guest-side name (`eth0`, `eth1`, …).
         var guestName: String
+        /// The requested network it was made for.
+        var request: InstanceSpec.RequestedNetwork?
 
         /// os-vif's device name: `tap` + the first 11 characters of the port id.
         var tapName: String { "tap" + portID.prefix(11) }

@@ -46,6 +46,9 @@ struct InstanceWorker: Sendable {
         case .preparePorts:
             guard let spec else { return }
             try await preparePorts(spec)
+        case .syncNICs:
+            guard let spec else { return }
+            try await syncNICs(spec)
         case .prepareRootfs:
             guard let spec else { return }
             let file = try await images.file(spec.imageID)
@@ -82,13 +85,36 @@ struct InstanceWorker: Sendable {
         if await store.instance(spec.id) == nil {
             try await store.save(LocalInstance(id: spec.id, imageID: spec.imageID, flavor: spec.flavor))
         }
-        for (index, request) in spec.requestedNetworks.enumerated() {
-            guard let local = await store.instance(spec.id), local.nics.count <= index else { continue }
-            var nic = try await ports.bind(request, for: spec)
-            nic.guestName = "eth\(index)"
-            try await store.update(spec.id) { $0.nics.append(nic) }
+        for request in NICPlan.diff(requested: spec.requestedNetworks, nics: await store.instance(spec.id)?.nics ?? []).missing {
+            try await bindNIC(request, spec)
         }
         try await store.update(spec.id) { $0.portsReady = true }
+    }
+
+    /// Binds one requested NIC's port and records it at once (so that a crash cannot orphan it); answers the NIC.
+    @discardableResult
+    private func bindNIC(_ request: InstanceSpec.RequestedNetwork, _ spec: InstanceSpec) async throws -> LocalInstance.NIC {
+        var nic = try await ports.bind(request, for: spec)
+        nic.request = request
+        nic.guestName = NICPlan.nextGuestName(await store.instance(spec.id)?.nics ?? [])
+        try await store.update(spec.id) { $0.nics.append(nic) }
+        return nic
+    }
+
+    /// An interface attached or detached: the new NICs are bound and plugged (into the running guest's
+    /// namespace as a hot-plugged ethN), the dropped ones unplugged and released.
+    private func syncNICs(_ spec: InstanceSpec) async throws {
+        guard let local = await store.instance(spec.id) else { return }
+        let plan = NICPlan.diff(requested: spec.requestedNetworks, nics: local.nics)
+        for nic in plan.extra {
+            await vifs.unplug(nic)
+            try await ports.release(nic.portID, created: nic.created)
+            try await store.update(spec.id) { $0.nics.removeAll { $0.portID == nic.portID } }
+        }
+        for request in plan.missing {
+            let nic = try await bindNIC(request, spec)
+            if local.generation != 0 { try await vifs.plug(nic, instanceID: spec.id) }
+        }
     }
 
     /// Stops the guest, unplugs, removes its files and namespace, releases its ports, and tells the API.
