@@ -1,5 +1,10 @@
 import Foundation
+import Testing
 import ProgramRunner
+@testable import ComputeAgent
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The guest boot test's network: two namespaces, `gb-<random>-vm` (the instance's, holding `eth0` with
 /// the port's MAC, MTU 1442, tx checksum offload off, as the agent leaves it) and `gb-<random>-dhcp`
@@ -11,7 +16,7 @@ final class GuestBootNetwork {
     let directory: URL
     let serverIP = "192.168.77.1"
     let mac = "fa:16:3e:4b:00:07"
-    private var udhcpd: Process?
+    private var udhcpd: pid_t?
 
     var vm: String { "\(prefix)-vm" }
     var dhcp: String { "\(prefix)-dhcp" }
@@ -33,7 +38,7 @@ final class GuestBootNetwork {
         try Program.run("ip", ["netns", "exec", vm, "ethtool", "-K", "eth0", "tx", "off"])
         try Program.run("ip", ["netns", "exec", dhcp, "ethtool", "-K", "dhcp0", "tx", "off"])
         let leases = directory.appendingPathComponent("udhcpd.leases")
-        FileManager.default.createFile(atPath: leases.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: leases.path, contents: nil)
         let config = """
             start 192.168.77.10
             end 192.168.77.20
@@ -50,7 +55,10 @@ final class GuestBootNetwork {
             """
         let configFile = directory.appendingPathComponent("udhcpd.conf")
         try config.write(to: configFile, atomically: true, encoding: .utf8)
-        udhcpd = try Program.start("ip", ["netns", "exec", dhcp, "busybox", "udhcpd", "-f", configFile.path])
+        // GuestSpawn, not Process: udhcpd must not inherit this process's blocked SIGTERM.
+        let ip = try #require(Program.find("ip"))
+        udhcpd = try GuestSpawn.start(ip, ["netns", "exec", dhcp, "busybox", "udhcpd", "-f", configFile.path],
+                                      logFile: directory.appendingPathComponent("udhcpd.log").path)
     }
 
     /// `ip netns exec <ns> program arguments…` with its status and output.
@@ -60,9 +68,9 @@ final class GuestBootNetwork {
 
     /// Stops udhcpd and deletes both namespaces (which deletes the veth pair).
     func down() {
-        if let udhcpd, udhcpd.isRunning {
-            udhcpd.terminate()
-            udhcpd.waitUntilExit()
+        if let udhcpd {
+            kill(udhcpd, SIGTERM)
+            _ = GuestSpawn.wait(udhcpd)
         }
         udhcpd = nil
         _ = Program.probe("ip", ["netns", "delete", vm])

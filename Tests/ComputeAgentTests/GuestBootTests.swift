@@ -59,10 +59,12 @@ struct GuestBootTests {
         #expect(routes.contains("default via \(network.serverIP)"))
 
         for key in keys {
-            let output = try await Self.waitFor(within: .seconds(15)) { () -> String? in
+            var last = ""
+            let output = try await Self.waitFor(within: .seconds(15), { () -> String? in
                 let result = network.exec(network.dhcp, "ssh", Self.sshOptions(key.privateKey) + ["cirros@\(address)", "hostname; sudo id -u; id -u"])
+                last = result.output
                 return result.succeeded ? result.output : nil
-            }
+            }, otherwise: { "ssh with the \(key.type) key: \(last)\nconsole:\n\((try? String(contentsOf: bundle.consoleLog, encoding: .utf8)) ?? "")" })
             let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines == [hostname, "0", "1000"], "ssh with the \(key.type) key printed \(output)")
         }
@@ -72,7 +74,7 @@ struct GuestBootTests {
 
         try await bundle.stop(grace: .seconds(5))
         #expect(bundle.state() == nil)
-        #expect(kill(pid, 0) != 0, "init (pid \(pid)) still runs")
+        #expect(!Self.isRunning(pid), "init (pid \(pid)) still runs")
         #expect(try String(contentsOf: bundle.consoleLog, encoding: .utf8).contains("shutdown complete"))
 
         bundle.delete()
@@ -82,6 +84,13 @@ struct GuestBootTests {
         let runcEntries = (try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("runc").path)) ?? []
         #expect(!runcEntries.contains(bundle.id))
         #expect(!network.anyNamespaceLeft)
+    }
+
+    /// Whether `pid` is a live process (a zombie waiting for whoever adopted it is not).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].hasPrefix(") Z") && !stat[close...].hasPrefix(") X")
     }
 
     /// A user key pair made with ssh-keygen: its type, private key path and public key line.
@@ -107,12 +116,12 @@ struct GuestBootTests {
     }
 
     /// Polls `probe` every 200 ms until it returns a value; fails the test after `within`.
-    static func waitFor<T>(within: Duration, _ probe: () -> T?) async throws -> T {
+    static func waitFor<T>(within: Duration, _ probe: () -> T?, otherwise: () -> String = { "" }) async throws -> T {
         let deadline = ContinuousClock.now + within
         while ContinuousClock.now < deadline {
             if let value = probe() { return value }
             try await Task.sleep(for: .milliseconds(200))
         }
-        return try #require(probe(), "timed out after \(within)")
+        return try #require(probe(), "timed out after \(within) \(otherwise())")
     }
 }
