@@ -61,14 +61,18 @@ struct GuestBootTests {
         for key in keys {
             var last = ""
             let output = try await Self.waitFor(within: .seconds(15), { () -> String? in
-                let result = network.exec(network.dhcp, "ssh", Self.sshOptions(key.privateKey) + ["cirros@\(address)", "hostname; sudo id -u; id -u"])
+                let result = network.exec(network.dhcp, "ssh", Self.sshOptions(key.privateKey) + ["cirros@\(address)", Self.tempestPrologue + "hostname; sudo id -u; id -u"])
                 last = result.output
                 return result.succeeded ? result.output : nil
             }, otherwise: { "ssh with the \(key.type) key: \(last)\nconsole:\n\((try? String(contentsOf: bundle.consoleLog, encoding: .utf8)) ?? "")" })
             let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines == [hostname, "0", "1000"], "ssh with the \(key.type) key printed \(output)")
         }
-        let status = try String(contentsOf: bundle.consoleLog, encoding: .utf8)
+        // The status block follows the lease within a second (it polls for eth0's address).
+        let status = try await Self.waitFor(within: .seconds(5)) { () -> String? in
+            let log = (try? String(contentsOf: bundle.consoleLog, encoding: .utf8)) ?? ""
+            return log.contains(" login:") ? log : nil
+        }
         #expect(status.contains("=== network info ==="))
         #expect(status.contains("\(hostname) login:"))
 
@@ -109,6 +113,9 @@ struct GuestBootTests {
         let publicKey = try String(contentsOfFile: path + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         return Key(type: type, privateKey: path, publicKey: publicKey)
     }
+
+    /// What tempest's remote client puts before every guest command.
+    static let tempestPrologue = "set -eu -o pipefail; PATH=$PATH:/sbin:/usr/sbin; "
 
     static func sshOptions(_ key: String) -> [String] {
         ["-F", "/dev/null", "-i", key, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
