@@ -17,6 +17,7 @@ final class GuestBootNetwork {
     let serverIP = "192.168.77.1"
     let mac = "fa:16:3e:4b:00:07"
     private var udhcpd: pid_t?
+    private var metadataServer: pid_t?
 
     var vm: String { "\(prefix)-vm" }
     var dhcp: String { "\(prefix)-dhcp" }
@@ -61,18 +62,35 @@ final class GuestBootNetwork {
                                       logFile: directory.appendingPathComponent("udhcpd.log").path)
     }
 
+    /// Serves `files` (path under the metadata root → contents) on 169.254.169.254:80 from the DHCP
+    /// namespace with busybox httpd, a stand-in for the metadata service (a directory's listing is its
+    /// `index.html`).
+    func serveMetadata(_ files: [String: String]) throws {
+        let root = directory.appendingPathComponent("metadata")
+        for (path, contents) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try Program.run("ip", ["-n", dhcp, "addr", "add", "169.254.169.254/32", "dev", "dhcp0"])
+        let ip = try #require(Program.find("ip"))
+        metadataServer = try GuestSpawn.start(ip, ["netns", "exec", dhcp, "busybox", "httpd", "-f", "-p", "169.254.169.254:80", "-h", root.path],
+                                              logFile: directory.appendingPathComponent("httpd.log").path)
+    }
+
     /// `ip netns exec <ns> program arguments…` with its status and output.
     func exec(_ namespace: String, _ program: String, _ arguments: [String]) -> ProgramResult {
         Program.probe("ip", ["netns", "exec", namespace, program] + arguments)
     }
 
-    /// Stops udhcpd and deletes both namespaces (which deletes the veth pair).
+    /// Stops udhcpd and httpd and deletes both namespaces (which deletes the veth pair).
     func down() {
-        if let udhcpd {
-            kill(udhcpd, SIGTERM)
-            _ = GuestSpawn.wait(udhcpd)
+        for pid in [udhcpd, metadataServer].compactMap({ $0 }) {
+            kill(pid, SIGTERM)
+            _ = GuestSpawn.wait(pid)
         }
         udhcpd = nil
+        metadataServer = nil
         _ = Program.probe("ip", ["netns", "delete", vm])
         _ = Program.probe("ip", ["netns", "delete", dhcp])
     }

@@ -39,6 +39,17 @@ struct GuestBootTests {
         let image = try GuestImage.build(cacheDirectory: work.appendingPathComponent("cache"))
         try network.up()
         let keys = try ["ed25519", "ecdsa-384", "rsa"].map { try Self.makeKey($0, in: work) }
+        // A fourth key reaches the guest only through the EC2 metadata, with the hostname and user-data.
+        let metadataKeys = work.appendingPathComponent("metadata-key")
+        try FileManager.default.createDirectory(at: metadataKeys, withIntermediateDirectories: true)
+        let metadataKey = try Self.makeKey("ed25519", in: metadataKeys)
+        try network.serveMetadata([
+            "2009-04-04/meta-data/instance-id": "i-0000002a",
+            "2009-04-04/meta-data/hostname": "\(hostname).novalocal",
+            "2009-04-04/meta-data/public-keys/index.html": "0=gb-metadata-key",
+            "2009-04-04/meta-data/public-keys/0/openssh-key": metadataKey.publicKey,
+            "2009-04-04/user-data": "#!/bin/sh\necho user-data-ran-$((6 * 7))\n",
+        ])
         try rootfs.unpack(image: image, imageName: "cirros")
         try rootfs.inject(hostname: hostname, authorizedKeys: keys.map(\.publicKey))
         let pid = try bundle.start()
@@ -58,7 +69,13 @@ struct GuestBootTests {
         #expect(routes.contains("169.254.169.254 via \(network.serverIP)"))
         #expect(routes.contains("default via \(network.serverIP)"))
 
-        for key in keys {
+        _ = try await Self.waitFor(within: .seconds(10)) { () -> String? in
+            let log = (try? String(contentsOf: bundle.consoleLog, encoding: .utf8)) ?? ""
+            return log.contains("user-data-ran-42") ? log : nil
+        }
+        #expect(try String(contentsOf: bundle.consoleLog, encoding: .utf8).contains("found datasource (ec2, net): instance-id i-0000002a"))
+
+        for key in keys + [metadataKey] {
             var last = ""
             let output = try await Self.waitFor(within: .seconds(15), { () -> String? in
                 let result = network.exec(network.dhcp, "ssh", Self.sshOptions(key.privateKey) + ["cirros@\(address)", Self.tempestPrologue + "hostname; sudo id -u; id -u"])
