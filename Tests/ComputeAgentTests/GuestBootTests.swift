@@ -21,7 +21,7 @@ struct GuestBootTests {
           .timeLimit(.minutes(1)))
     func bootLeaseSSHAndCleanup() async throws {
         let random = String(UUID().uuidString.prefix(6)).lowercased()
-        let work = URL(fileURLWithPath: "/tmp/gb-\(random)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gb-\(random)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let network = GuestBootNetwork(prefix: "gb-\(random)", directory: work)
         let instance = work.appendingPathComponent("instance")
