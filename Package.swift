@@ -87,6 +87,26 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // nova-metadata: EC2 and OpenStack metadata for instances, behind the metadata agents' signed requests.
+        .target(name: "Metadata", dependencies: [
+            "OpenStackAPI",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The OVN metadata agent of one node: ovnmeta namespaces on the networks' localports, the 169.254.169.254 proxy.
+        .target(name: "MetadataAgent", dependencies: [
+            "OpenStackAPI", "OVSDB", "OVNModel", "ProgramRunner",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The compute agent of one node: instances as runc containers, VIFs plugged into br-int, console logs.
         .target(name: "ComputeAgent", dependencies: [
             "OpenStackAPI", "OVSDB", "OVNModel", "ProgramRunner",
@@ -102,7 +122,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ovnstack", dependencies: [
-            "OVSDB", "Deploy", "Identity", "Image", "Networking", "Compute", "ComputeAgent", "OpenStackAPI",
+            "OVSDB", "Deploy", "Identity", "Image", "Networking", "Compute", "ComputeAgent", "Metadata", "MetadataAgent", "OpenStackAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -136,6 +156,8 @@ let package = Package(
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "Image", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
+        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "MetadataAgentTests", dependencies: ["MetadataAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "ProgramRunner"]),
         .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport", "OpenStackAPITesting"]),

@@ -14,22 +14,17 @@ Prints passed/failed/skipped per module (and each failure's traceback tail); exi
 and at least one passed.
 """
 import argparse
-import io
-import re
-import subprocess
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from network_server import NetworkServer  # noqa: E402
+from tempest_support import init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 EXCLUDE = HERE / "network_tempest_exclude.txt"
-BIN = Path(sys.executable).parent
-TEMPEST, STESTR = BIN / "tempest", BIN / "stestr"
 
 MODULES = [
     "test_networks", "test_networks_negative",            # networks and subnets (+ bulk)
@@ -110,56 +105,6 @@ neutron = false
 """
 
 
-def read_excludes(path, aliases):
-    """(regexes to exclude, entries re-enabled because their [aliases] are all listed now)."""
-    kept, enabled, reason = [], [], None
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if line.startswith("#"):
-            reason = line.lstrip("# ")
-            continue
-        if not line:
-            continue
-        needs = re.match(r"\[([^\]]+)\]", reason or "")
-        if needs and all(a.strip() in aliases for a in needs.group(1).split(",")):
-            enabled.append(line)
-        else:
-            kept.append(line)
-        reason = None
-    return kept, enabled
-
-
-def module_of(test_id):
-    """tempest.api.network.test_ports.PortsTestJSON.test_x[id-..] -> tempest.api.network.test_ports (also setUpClass ids)."""
-    inner = re.search(r"\(([^)]+)\)", test_id)
-    name = inner.group(1) if inner and not test_id.startswith("tempest.") else test_id
-    parts = re.sub(r"\[.*$", "", name).split(".")
-    module = []
-    for part in parts:
-        if part[:1].isupper():
-            break
-        module.append(part)
-    return ".".join(module)
-
-
-def results_from_stestr(ws):
-    """{test id: (status, details text)} of the last run in workspace `ws`, from its subunit stream."""
-    import subunit
-    import testtools
-    stream = subprocess.run([str(STESTR), "last", "--subunit"], cwd=ws, capture_output=True, check=True).stdout
-    results = {}
-
-    def on_test(test):
-        details = "".join(d.as_text() for k, d in test["details"].items() if k in ("traceback", "reason"))
-        results[test["id"]] = (test["status"], details)
-
-    summary = testtools.StreamToDict(on_test)
-    summary.startTestRun()
-    subunit.ByteStreamToStreamResult(io.BytesIO(stream), non_subunit_name="stdout").run(summary)
-    summary.stopTestRun()
-    return {k: v for k, v in results.items() if v[0] not in ("exists", "inprogress")}
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--regex", default=DEFAULT_REGEX)
@@ -202,58 +147,24 @@ def main():
         print(f"tempest.conf: ipv6={values['ipv6']} port_security={values['port_security']} "
               f"floating_ips={values['floating_ips']} public_network_id={values['public_network_id'] or '(empty)'}")
 
-        ws = server.workdir / "tempest-ws"
-        # A private workspace registry, so nothing is added to ~/.tempest/workspace.yaml.
-        subprocess.run([str(TEMPEST), "init", "--workspace-path", str(server.workdir / "workspace.yaml"),
-                        "--name", server.workdir.name, str(ws)], check=True, capture_output=True)
-        (ws / "etc" / "tempest.conf").write_text(CONF.format(
-            ws=ws, identity_url=server.identity.url, admin_password=server.password("admin"),
+        ws = init_workspace(server.workdir, CONF.format(
+            ws=server.workdir / "tempest-ws", identity_url=server.identity.url, admin_password=server.password("admin"),
             debug=str(args.debug).lower(), **values))
-        cmd = [str(TEMPEST), "run", "--regex", args.regex, "--concurrency", str(args.concurrency)]
         excludes, enabled = read_excludes(EXCLUDE, set(aliases))
         for entry in enabled:
             print(f"exclude entry dropped, its extensions are listed now: {entry}")
-        exclude_file = server.workdir / "exclude.txt"
-        exclude_file.write_text("\n".join(excludes) + "\n")
-        cmd += ["--exclude-list", str(exclude_file)]
-        proc = subprocess.run(cmd, cwd=ws, capture_output=True, text=True)
-        out = proc.stdout + proc.stderr
-        (server.workdir / "tempest-output.txt").write_text(out)
-
+        code, out = run(ws, args.regex, args.concurrency, excludes, server.workdir)
         try:
             results = results_from_stestr(ws)
-        except (subprocess.CalledProcessError, ImportError) as e:
+        except Exception as e:  # no stream: tempest failed before running anything
             print(out[-5000:])
             print(f"could not read the stestr results: {e}")
             return 1
-        per_module = defaultdict(lambda: defaultdict(int))
-        failures = []
-        for test_id, (status, details) in sorted(results.items()):
-            kind = {"success": "passed", "fail": "failed", "skip": "skipped", "xfail": "passed",
-                    "uxsuccess": "failed"}.get(status, "failed")
-            per_module[module_of(test_id)][kind] += 1
-            if kind == "failed":
-                failures.append((test_id, details))
-        width = max([len(m) for m in per_module] + [10])
-        print(f"{'module':{width}}  passed  failed  skipped")
-        totals = defaultdict(int)
-        for module in sorted(per_module):
-            c = per_module[module]
-            for k in ("passed", "failed", "skipped"):
-                totals[k] += c[k]
-            print(f"{module:{width}}  {c['passed']:6d}  {c['failed']:6d}  {c['skipped']:7d}")
-        print(f"{'total':{width}}  {totals['passed']:6d}  {totals['failed']:6d}  {totals['skipped']:7d}")
-        for test_id, details in failures:
-            tail = "\n    ".join(details.strip().splitlines()[-12:])
-            print(f"FAILED {test_id}\n    {tail}")
-        if args.report:
-            Path(args.report).write_text("".join(f"==== {t}\n{d}\n" for t, d in failures))
-            print(f"failure details in {args.report}")
-        print(f"tempest network: passed={totals['passed']} failed={totals['failed']} skipped={totals['skipped']}")
+        totals = report(results, "network", args.report)
         if args.keep:
             print(f"workspace kept at {ws} (logs/tempest.log has every request with --debug); "
                   f"network log {server.log_path}; identity state {server.identity.workdir} (remove both when done)")
-        ok = totals["failed"] == 0 and totals["passed"] > 0 and proc.returncode == 0
+        ok = totals["failed"] == 0 and totals["passed"] > 0 and code == 0
         if not ok and totals["failed"] == 0:
             print(out[-3000:])
         return 0 if ok else 1

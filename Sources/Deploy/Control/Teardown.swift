@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import ProgramRunner
 
 /// `down`: asks the supervisor to stop everything, then makes sure — by pid and by name — that
 /// nothing of this cluster is left: no process it started, no namespace. `purge` removes the state.
@@ -52,6 +53,7 @@ public struct Teardown: Sendable {
         if state.runtime == .runc {
             notes += RuncLauncher(layout: layout).removeAll().map { "deleted leftover container \($0)" }
         }
+        notes += await removeGuests(state)
         let driver = LocalDriver(state: state)
         for ns in driver.existingNamespaces() {
             for pid in Netns.pids(ns) where ProcessTable.commandLine(pid).contains(layout.root) {
@@ -60,6 +62,28 @@ public struct Teardown: Sendable {
             }
             Netns.delete(ns)
             notes.append("deleted leftover namespace \(ns)")
+        }
+        return notes
+    }
+
+    /// Instances are not stopped when their agent stops (a restarted agent adopts them): `down` removes
+    /// them — every guest container in an agent's runc root, every instance namespace and what runs in it.
+    func removeGuests(_ state: ClusterState) async -> [String] {
+        var notes: [String] = []
+        let existing = Netns.list()
+        for node in state.spec.nodes where node.has(.compute) {
+            let root = "\(layout.agentDir(node.name))/runc"
+            for id in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] {
+                _ = Program.probe("runc", ["--root", root, "kill", id, "KILL"])
+                _ = Program.probe("runc", ["--root", root, "delete", "--force", id])
+                notes.append("deleted guest container \(id)")
+            }
+            let prefix = "\(state.names.netns(node.name))-vm-"
+            for ns in existing where ns.hasPrefix(prefix) {
+                for pid in Netns.pids(ns) { await ProcessTable.terminate(pid, grace: .milliseconds(500)) }
+                Netns.delete(ns)
+                notes.append("deleted instance namespace \(ns)")
+            }
         }
         return notes
     }

@@ -25,7 +25,8 @@ public struct APIPorts: Sendable, Codable, Hashable {
     }
 
     /// `--service` arguments of `ovnstack serve identity`: the catalog of the services the cluster runs.
-    /// Identity registers itself; the network and image services run beside it. Compute (`compute:\(compute)/v2.1`)
-    /// joins here as it lands, and the identity service adds it to the catalog at its next start.
-    public var catalogArguments: [String] { ["--service", "network:\(network)", "--service", "image:\(image)"] }
+    /// Identity registers itself; the network, image and compute services run beside it.
+    public var catalogArguments: [String] {
+        ["--service", "network:\(network)", "--service", "image:\(image)", "--service", "compute:\(compute)/v2.1"]
+    }
 }

@@ -48,6 +48,10 @@ public struct StateLayout: Sendable, Hashable {
     public func networkDir(_ node: String) -> String { "\(root)/\(node)/network" }
     /// The image service's database and image files on a control node.
     public func imageDir(_ node: String) -> String { "\(root)/\(node)/image" }
+    /// The compute API's database on a control node.
+    public func computeDir(_ node: String) -> String { "\(root)/\(node)/compute" }
+    /// A compute agent's instances, images and guests on its node.
+    public func agentDir(_ node: String) -> String { "\(root)/\(node)/compute-agent" }
     /// The admin password the identity service generated at its first start (read by the services that call it).
     public func adminPasswordFile(_ node: String) -> String { "\(identityDir(node))/admin-password" }
 

@@ -17,6 +17,8 @@ public struct ServiceDefinition: Sendable, Hashable {
     public let database: (file: String, schema: String)?
     /// The 127.0.0.1 port of an API service: it is healthy while that port answers.
     public var listenPort: Int? = nil
+    /// Runs as a plain process in the host's mount namespace whatever the runtime (it makes namespaces and containers).
+    public var hostMounts = false
 
     /// `<node>/<service>`, as shown by `status`.
     public var id: String { "\(node)/\(kind.rawValue)" }
@@ -45,6 +47,8 @@ public struct ServiceDefinition: Sendable, Hashable {
         case .identity: "identity"
         case .network: "network"
         case .image: "image"
+        case .compute: "compute"
+        case .computeAgent: "compute-agent"
         }
     }
 }

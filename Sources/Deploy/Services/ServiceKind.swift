@@ -13,19 +13,26 @@ public enum ServiceKind: String, Sendable, Codable, Hashable, CaseIterable {
     case network
     /// The image API (`ovnstack serve image`), in the root network namespace on loopback; a client of identity.
     case image
+    /// The compute API (`ovnstack serve compute`), in the root network namespace on loopback; a client of
+    /// identity, image and network.
+    case compute
+    /// A compute node's agent (`ovnstack serve compute-agent`): it makes the instances' namespaces and runc
+    /// containers, so it runs in the host's mount namespace (as Kolla runs nova-compute privileged).
+    case computeAgent = "compute-agent"
 
     /// Start wave: databases (and identity) first, then their clients, then ovn-controller. A loopback API
     /// of wave n starts once every node service and API of the waves before n is ready.
     public var wave: Int {
         switch self {
         case .nbDB, .sbDB, .ovsDB, .identity: 0
-        case .northd, .vswitchd, .network, .image: 1
-        case .controller: 2
+        case .northd, .vswitchd, .network, .image, .compute: 1
+        case .controller, .computeAgent: 2
         }
     }
 
     /// The services a node with these roles runs.
     public static func services(for node: NodeSpec) -> [ServiceKind] {
-        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity, .network, .image] : []) + [.ovsDB, .vswitchd, .controller]
+        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity, .network, .image, .compute] : []) + [.ovsDB, .vswitchd, .controller]
+            + (node.has(.compute) ? [.computeAgent] : [])
     }
 }

@@ -58,6 +58,10 @@ public struct ServicePlan: Sendable {
             return network(on: node)
         case .image:
             return image(on: node)
+        case .compute:
+            return compute(on: node)
+        case .computeAgent:
+            return computeAgent(on: node)
         }
         return ServiceDefinition(
             node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
@@ -94,7 +98,8 @@ public struct ServicePlan: Sendable {
             "serve", "network", "--state-dir", layout.networkDir(n), "--listen", "127.0.0.1:\(ports.network)",
             "--nb", "unix:\(layout.nbSocket(n))", "--sb", "unix:\(layout.sbSocket(n))", "--identity-url", "http://127.0.0.1:\(ports.identity)",
             "--identity-password-file", layout.adminPasswordFile(n), "--flat-network", state.spec.external.physnet,
-            "--underlay-mtu", String(state.spec.underlayMTU), "--pidfile=\(pidFile)",
+            "--underlay-mtu", String(state.spec.underlayMTU), "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
+            "--pidfile=\(pidFile)",
         ]
         var definition = ServiceDefinition(
             node: n, kind: .network, netns: nil, program: Executables.current, arguments: arguments,
@@ -119,6 +124,48 @@ public struct ServicePlan: Sendable {
             environment: ["HOME": layout.imageDir(n)], pidFile: pidFile,
             outputFile: "\(layout.logDir(n))/image.out", readyPath: pidFile, database: nil)
         definition.listenPort = ports.image
+        return definition
+    }
+
+    /// `ovnstack serve compute` in the root namespace on 127.0.0.1, beside image and network, whose URLs it
+    /// is given; its pid file is the ready marker.
+    func compute(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, ports = state.ports
+        let pidFile = "\(layout.runDir(n))/compute.pid"
+        let arguments = [
+            "serve", "compute", "--state-dir", layout.computeDir(n), "--listen", "127.0.0.1:\(ports.compute)",
+            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(n),
+            "--image-url", "http://127.0.0.1:\(ports.image)", "--network-url", "http://127.0.0.1:\(ports.network)", "--pidfile=\(pidFile)",
+        ]
+        var definition = ServiceDefinition(
+            node: n, kind: .compute, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": layout.computeDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/compute.out", readyPath: pidFile, database: nil)
+        definition.listenPort = ports.compute
+        return definition
+    }
+
+    /// `ovnstack serve compute-agent` for a compute node: in the root namespace (it reaches the APIs on
+    /// loopback and makes the instances' namespaces), its node's OVS through that node's socket, the
+    /// node's capacity from the spec; its pid file is written once it has registered its hypervisor.
+    func computeAgent(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, ports = state.ports, control = state.spec.controlNode.name
+        let pidFile = "\(layout.runDir(n))/compute-agent.pid"
+        let capacity = node.capacity
+        let arguments = [
+            "serve", "compute-agent", "--host", n, "--node-netns", state.names.netns(n), "--netns-prefix", "\(state.names.netns(n))-vm",
+            "--ovs-db", "unix:\(layout.ovsSocket(n))", "--state-dir", layout.agentDir(n), "--listen", "127.0.0.1:0",
+            "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1", "--network-url", "http://127.0.0.1:\(ports.network)",
+            "--image-url", "http://127.0.0.1:\(ports.image)", "--vcpus", String(capacity.vcpus), "--memory-mb", String(capacity.memoryMB),
+            "--disk-gb", String(capacity.diskGB), "--host-ip", state.spec.address(of: node),
+            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(control),
+            "--pidfile=\(pidFile)",
+        ]
+        var definition = ServiceDefinition(
+            node: n, kind: .computeAgent, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": layout.agentDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/compute-agent.out", readyPath: pidFile, database: nil)
+        definition.hostMounts = true
         return definition
     }
 }

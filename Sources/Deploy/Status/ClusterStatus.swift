@@ -27,6 +27,15 @@ public struct ClusterStatus: Sendable, Codable {
         public var remoteIP: String
     }
 
+    /// An instance plugged into a node's br-int (its interfaces carry `external_ids:vm-uuid`).
+    public struct Instance: Sendable, Codable, Hashable {
+        public var node: String
+        public var id: String
+        public var interfaces: [String]
+        /// ovn-controller has installed the flows of every interface (`external_ids:ovn-installed`).
+        public var installed: Bool
+    }
+
     public var cluster: String
     public var stateDir: String
     public var runtime: RuntimeKind?
@@ -41,6 +50,8 @@ public struct ClusterStatus: Sendable, Codable {
     /// Patch ports not created by OVN (for example a leftover `phy-br-ex`/`int-br-ex` pair).
     public var foreignPatchPorts: [String]
     public var namespaces: [String]
+    /// Instances found on the compute nodes.
+    public var instances: [Instance] = []
     /// Problems found while collecting (an unreachable database, …).
     public var problems: [String]
 

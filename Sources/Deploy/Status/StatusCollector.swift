@@ -36,8 +36,9 @@ public struct StatusCollector: Sendable {
             if state.runtime == .runc { entry.container = OCIBundle(service: service, layout: layout).id }
             if let pid = entry.pid, ProcessTable.isAlive(pid) {
                 entry.uptime = ProcessTable.uptime(pid)
+                // An agent writes its pid file once it has registered; a daemon has its control socket.
                 entry.healthy = service.listenPort.map(LoopbackPort.answers)
-                    ?? FileManager.default.fileExists(atPath: service.controlSocket(pid: pid))
+                    ?? FileManager.default.fileExists(atPath: service.kind == .computeAgent ? service.pidFile : service.controlSocket(pid: pid))
             } else {
                 entry.pid = nil
                 entry.healthy = false
@@ -77,12 +78,22 @@ public struct StatusCollector: Sendable {
         typealias Port = VSwitch.Port
         do {
             let (interfaces, ports) = try await OVSDBSession.with(.unix(path: socket), database: VSwitch.database, wait: .seconds(2)) { client in
-                (try await OVSDBSession.select(client, Interface.self, columns: [Interface.Column.name, Interface.Column.type, Interface.Column.options]),
+                (try await OVSDBSession.select(client, Interface.self, columns: [Interface.Column.name, Interface.Column.type, Interface.Column.options,
+                                                                                  Interface.Column.externalIDs]),
                  try await OVSDBSession.select(client, Port.self, columns: [Port.Column.name, Port.Column.externalIDs]))
             }
             for row in interfaces where row.type == state.spec.encap {
                 status.tunnels.append(ClusterStatus.Tunnel(node: node, port: row.name, remoteIP: row.options["remote_ip"] ?? ""))
             }
+            var instances: [String: ClusterStatus.Instance] = [:]
+            for row in interfaces {
+                guard let vm = row.externalIDs["vm-uuid"] else { continue }
+                var entry = instances[vm] ?? ClusterStatus.Instance(node: node, id: vm, interfaces: [], installed: true)
+                entry.interfaces.append(row.name)
+                entry.installed = entry.installed && row.externalIDs["ovn-installed"] == "true"
+                instances[vm] = entry
+            }
+            status.instances += instances.values.sorted { $0.id < $1.id }
             let portIDs = Dictionary(ports.map { ($0.name, $0.externalIDs) }, uniquingKeysWith: { a, _ in a })
             for row in interfaces where row.type == "patch" {
                 let ids = portIDs[row.name] ?? [:]

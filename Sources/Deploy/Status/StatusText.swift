@@ -27,6 +27,12 @@ public enum StatusText {
         if !s.foreignPatchPorts.isEmpty {
             out.append("foreign patch ports (not created by OVN; remove them): \(s.foreignPatchPorts.joined(separator: ", "))")
         }
+        if !s.instances.isEmpty {
+            out.append("instances (\(s.instances.count)):")
+            for i in s.instances {
+                out.append("  \(i.node.padding(toLength: 6, withPad: " ", startingAt: 0)) \(i.id)  \(i.interfaces.joined(separator: ", "))\(i.installed ? "" : "  (flows not installed yet)")")
+            }
+        }
         for problem in s.problems { out.append("problem: \(problem)") }
         return out.joined(separator: "\n")
     }

@@ -38,7 +38,7 @@ public struct ServiceHooks: Sendable {
         case .vswitchd:
             let setup = UplinkSetup(state: state, layout: layout)
             try await Blocking.run { try setup.applyBlocking(node: node) }
-        case .sbDB, .northd, .controller, .identity, .network, .image:
+        case .sbDB, .northd, .controller, .identity, .network, .image, .compute, .computeAgent:
             break
         }
     }

@@ -41,7 +41,7 @@ public actor Supervisor {
         let plan = ServicePlan(state: state, layout: layout)
         let hooks = ServiceHooks(state: state, layout: layout)
         runners = plan.services.map { definition in
-            ServiceRunner(definition: definition, launcher: launcher, hooks: hooks) { [weak self] in
+            ServiceRunner(definition: definition, launcher: definition.hostMounts ? ProcessLauncher() : launcher, hooks: hooks) { [weak self] in
                 await self?.writeStatus()
             }
         }

@@ -23,6 +23,8 @@ public struct NetworkingConfiguration: Sendable {
     /// How long an API call waits for its Northbound write before answering anyway (the database has
     /// it; the repair pass finishes the write once the Northbound answers again).
     public var nbWriteTimeout: Duration
+    /// Where Compute's API is (`[nova]` in neutron.conf), to tell it of port events; nil: nobody is told.
+    public var computeURL: String?
 
     public init(stateDirectory: URL, listen: ListenAddress, northbound: [Endpoint], southbound: [Endpoint] = [], physicalNetworks: [String] = ["physnet1"],
                 underlayMTU: Int = 1500, dnsServers: [String] = ["8.8.8.8"], vniRange: ClosedRange<Int> = 1...65536,

@@ -10,13 +10,17 @@ public struct NetworkingService: Sendable {
     public let configuration: NetworkingConfiguration
     private let validator: any TokenValidator
     private let ids: IDSource
+    private let serviceToken: ServiceToken?
 
     /// A service validating tokens with `validator` (a caching remote validator in production); `ids` hands out
-    /// new resource ids (random UUIDs; a replay of a recorded scenario hands out the recorded ones).
-    public init(configuration: NetworkingConfiguration, validator: any TokenValidator, ids: IDSource = .random) {
+    /// new resource ids (random UUIDs; a replay of a recorded scenario hands out the recorded ones);
+    /// `serviceToken` authenticates the events sent to `configuration.computeURL`.
+    public init(configuration: NetworkingConfiguration, validator: any TokenValidator, ids: IDSource = .random,
+                serviceToken: ServiceToken? = nil) {
         self.configuration = configuration
         self.validator = validator
         self.ids = ids
+        self.serviceToken = serviceToken
     }
 
     /// Serves until cancelled; `onReady` gets the bound port once the Northbound is in line with the database.
@@ -33,7 +37,10 @@ public struct NetworkingService: Sendable {
 
     private func serve(_ nb: NBSync, logger: Logger, onReady: @escaping @Sendable (Int) async -> Void) async throws {
         let driver = NBDriver(nb: nb, settings: configuration, logger: logger)
-        let store = try NetworkingStore(settings: configuration, driver: driver, ids: ids, logger: logger)
+        let notifier = configuration.computeURL.flatMap { url in
+            serviceToken.map { ComputeNotifier(computeURL: url, client: ServiceClient(token: $0), logger: logger) }
+        }
+        let store = try NetworkingStore(settings: configuration, driver: driver, ids: ids, notifier: notifier, logger: logger)
         try await store.repair()
         try? await store.changeIfNeeded { $0.rebalancedGateways() }
         let interval = configuration.repairInterval

@@ -10,11 +10,13 @@ actor NetworkingStore {
     private let settings: NetworkingConfiguration
     private let ids: IDSource
     private let logger: Logger
+    private let notifier: ComputeNotifier?
     private var state = NetworkingState()
 
     /// Opens the database in the configured state directory and loads every resource.
-    init(settings: NetworkingConfiguration, driver: NBDriver, ids: IDSource, logger: Logger) throws {
+    init(settings: NetworkingConfiguration, driver: NBDriver, ids: IDSource, notifier: ComputeNotifier? = nil, logger: Logger) throws {
         self.settings = settings
+        self.notifier = notifier
         self.driver = driver
         self.ids = ids
         self.logger = logger
@@ -42,7 +44,8 @@ actor NetworkingStore {
         NetworkingRules(state: state, settings: settings, ids: ids, gatewayCandidates: driver.gatewayCandidates)
     }
 
-    /// SQLite first (all of the batch or none), then memory, then the Northbound (which may lag: see `NBDriver`).
+    /// SQLite first (all of the batch or none), then memory, then the Northbound (which may lag: see `NBDriver`),
+    /// then the events Compute is told of.
     private func commit(_ batch: Batch) async throws {
         do {
             try database.write(batch)
@@ -54,6 +57,9 @@ actor NetworkingStore {
         let replaced = NBChanges.Replaced(batch, in: state)
         state.apply(batch)
         await driver.write(NBChanges.intents(for: batch, replacing: replaced, in: state, translation: driver.translation))
+        if let notifier {
+            await notifier.send(ServerEvent.derive(batch, oldPorts: replaced.ports, oldFloatingIPs: replaced.floatingIPs, state: state))
+        }
     }
 
     /// Compares the whole Northbound with the database and repairs any difference; the number of NB rows changed.

@@ -26,12 +26,12 @@ public struct ServiceClient: Sendable {
 
     /// The token source.
     public let token: ServiceToken
-    private let client: HTTPClient
+    let http: HTTPClient
 
     /// A client sending `token`'s value.
     public init(token: ServiceToken, client: HTTPClient = .shared) {
         self.token = token
-        self.client = client
+        self.http = client
     }
 
     /// Sends `method url` with an optional JSON body and extra headers; a transport error or timeout throws.
@@ -47,7 +47,7 @@ public struct ServiceClient: Sendable {
                 request.headers.add(name: "Content-Type", value: "application/json")
                 request.body = .bytes(ByteBuffer(bytes: body.bytes))
             }
-            let response = try await client.execute(request, timeout: timeout)
+            let response = try await http.execute(request, timeout: timeout)
             let bytes = try await response.body.collect(upTo: 64 << 20)
             if response.status.code == 401 && attempt == 0 {
                 await token.invalidate()

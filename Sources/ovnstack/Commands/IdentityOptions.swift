@@ -18,12 +18,19 @@ struct IdentityOptions: ParsableArguments {
 
     /// A caching validator that asks identity with these credentials.
     func validator() throws -> any TokenValidator {
+        CachingTokenValidator(upstream: RemoteTokenValidator(identityURL: identityURL, credentials: try credentials()))
+    }
+
+    /// The token this service sends the others with (the same user).
+    func serviceToken() throws -> ServiceToken {
+        ServiceToken(identityURL: identityURL, credentials: try credentials())
+    }
+
+    private func credentials() throws -> ServiceToken.Credentials {
         guard let password = try? String(contentsOfFile: identityPasswordFile, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines), !password.isEmpty else {
             throw ValidationError("cannot read the identity password from \(identityPasswordFile); start the identity service first")
         }
-        let remote = RemoteTokenValidator(identityURL: identityURL, credentials: .init(
-            userName: identityUser, password: password, projectName: identityProject))
-        return CachingTokenValidator(upstream: remote)
+        return .init(userName: identityUser, password: password, projectName: identityProject)
     }
 }

@@ -43,6 +43,9 @@ struct ServeNetwork: AsyncParsableCommand {
     @Option(help: "Seconds between full Northbound drift checks.")
     var repairInterval: Int = 60
 
+    @Option(help: "Compute API URL (e.g. http://127.0.0.1:8774/v2.1) told of port events (network-vif-plugged, network-changed).")
+    var computeURL: String?
+
     @Option(help: "Write this process's pid here once the API serves (removed at exit).")
     var pidfile: String?
 
@@ -57,7 +60,10 @@ struct ServeNetwork: AsyncParsableCommand {
             stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints, southbound: southbound,
             physicalNetworks: flatNetworks.isEmpty ? ["physnet1"] : flatNetworks, underlayMTU: underlayMTU,
             dnsServers: dnsServers.isEmpty ? ["8.8.8.8"] : dnsServers, repairInterval: .seconds(max(1, repairInterval)))
-        let service = NetworkingService(configuration: configuration, validator: try identity.validator())
+        var settings = configuration
+        settings.computeURL = computeURL
+        let service = NetworkingService(configuration: settings, validator: try identity.validator(),
+                                        serviceToken: computeURL == nil ? nil : try identity.serviceToken())
         try await Foreground.serve(pidfile: pidfile, line: { "network: listening on http://\(address.host):\($0)" }) { onReady in
             try await service.run(onReady: onReady)
         }

@@ -32,9 +32,20 @@ struct Up: AsyncParsableCommand {
         let networks = try await CloudNetworks(layout: layout).ensure()
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
         say(String(format: "cloud networks: %@ (%.2f s)", networks, seconds))
+        let imageStarted = ContinuousClock.now
+        let image = try await CloudImages(layout: layout).ensure()
+        say("cloud image: \(image) (\(Self.seconds(since: imageStarted)))")
         say(StatusText.render(await StatusCollector(layout: layout).collect(cluster: spec.name)))
         say("identity at \(authURL); clouds.yaml entries \(spec.name) and \(spec.name)-demo in \(clouds.url.path); \(layout.openrcFile)")
         say("export OS_CLOUD=\(spec.name)")
+    }
+}
+
+extension Up {
+    /// "0.42 s" since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        let d = ContinuousClock.now - start
+        return String(format: "%.2f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 }
 

@@ -1,2 +1,2 @@
 /// Placeholder until the module's first room lands.
-enum ComputeModule {}
+enum MetadataModule {}

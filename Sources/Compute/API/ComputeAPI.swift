@@ -1,0 +1,45 @@
+import Hummingbird
+import OpenStackAPI
+
+/// The Compute API (the Nova v2.1 subset): every route behind the microversion middleware, Nova's error style and
+/// token authentication (the version documents are open).
+struct ComputeAPI: Sendable {
+    let store: ComputeStore
+    let drivers: Drivers
+
+    func router(validator: any TokenValidator) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: MicroversionMiddleware())
+        router.add(middleware: OpenStackMiddleware(style: .nova))
+        router.add(middleware: TokenAuthMiddleware(validator: validator) { request in
+            ["/", "/v2.1", "/v2.1/"].contains(request.uri.path)
+        })
+        router.get("/") { _, context in JSONResponse.make(status: 300, body: ["versions": [Self.version(context.baseURL)]]) }
+        let document: @Sendable (Request, APIRequestContext) -> Response = { _, context in
+            JSONResponse.make(status: 200, body: ["version": Self.version(context.baseURL)])
+        }
+        router.get("/v2.1", use: document)
+        FlavorRoutes(store: store).add(to: router)
+        KeypairRoutes(store: store).add(to: router)
+        ServerRoutes(store: store, drivers: drivers).add(to: router)
+        InfoRoutes(store: store).add(to: router)
+        QuotaRoutes().add(to: router)
+        EventRoutes(store: store, drivers: drivers).add(to: router)
+        InternalRoutes(store: store, drivers: drivers).add(to: router)
+        return router
+    }
+
+    /// The v2.1 entry of the version documents.
+    static func version(_ base: String) -> JSON {
+        ["id": "v2.1", "status": "CURRENT", "version": .string(Microversion.max.description), "min_version": .string(Microversion.min.description),
+         "updated": "2013-07-23T11:33:21Z",
+         "links": [["rel": "self", "href": .string(base + "/v2.1/")], ["rel": "describedby", "type": "text/html", "href": "http://docs.openstack.org/"]],
+         "media-types": [["base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"]]]
+    }
+
+    /// The microversion of a request (already checked by the middleware).
+    static func version(_ request: Request) -> Microversion {
+        (try? Microversion.requested(standard: request.headers[MicroversionMiddleware.standard],
+                                     legacy: request.headers[MicroversionMiddleware.legacy])) ?? .min
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import OpenStackAPI
+
+/// `/servers`: create (202), list, detail with filters, show, rename, delete (204).
+struct ServerRoutes {
+    let store: ComputeStore
+    let drivers: Drivers
+
+    func add(to router: Router<APIRequestContext>) {
+        let store = store, drivers = drivers
+        router.post("/v2.1/servers") { request, context in
+            let caller = try FlavorRoutes.caller(context)
+            let create = try ServerDecoding.create(try await request.jsonObject(context: context), version: ComputeAPI.version(request))
+            let resolved = ResolvedServerCreate(
+                request: create, image: try await drivers.images.image(create.imageRef, for: caller),
+                networks: try await drivers.networks.resolve(create.networks, for: caller),
+                securityGroups: try await drivers.networks.resolveSecurityGroups(create.securityGroups, for: caller))
+            let instances = try await store.createServers(resolved, caller)
+            let first = instances[0]
+            let password = create.adminPass ?? Self.password()
+            return JSONResponse.make(status: 202, body: ["server": ServerView.created(first, adminPass: password, base: context.baseURL)],
+                                     headers: [("Location", "\(context.baseURL)/v2.1/servers/\(first.id)")])
+        }
+        router.get("/v2.1/servers") { request, context in
+            let servers = try await ServerListing(request, try context.requireAuth()).list(store)
+            return JSONResponse.make(status: 200, body: ["servers": .array(servers.map { ServerView.summary($0, base: context.baseURL) })])
+        }
+        router.get("/v2.1/servers/detail") { request, context in
+            let auth = try context.requireAuth()
+            let servers = try await ServerListing(request, auth).list(store)
+            return JSONResponse.make(status: 200, body: ["servers": .array(servers.map {
+                ServerView.detail($0, base: context.baseURL, admin: auth.isAdmin)
+            })])
+        }
+        router.get("/v2.1/servers/:id") { _, context in
+            let auth = try context.requireAuth()
+            let instance = try await store.instance(try context.parameters.require("id"), Caller(auth))
+            return JSONResponse.make(status: 200, body: ["server": ServerView.detail(instance, base: context.baseURL, admin: auth.isAdmin)])
+        }
+        router.put("/v2.1/servers/:id") { request, context in
+            let auth = try context.requireAuth()
+            let s = try BodyFields.resource(try await request.jsonObject(context: context), "server")
+            let name = try s.string("name", trimmed: true)
+            let instance = try await store.changeInstance(try context.parameters.require("id"), Caller(auth)) { instance in
+                if let name { instance.name = name }
+            }
+            return JSONResponse.make(status: 200, body: ["server": ServerView.basic(instance, base: context.baseURL)])
+        }
+        router.delete("/v2.1/servers/:id") { _, context in
+            try await store.deleteInstance(try context.parameters.require("id"), try FlavorRoutes.caller(context))
+            return JSONResponse.empty(status: 204)
+        }
+        ServerActionRoutes(store: store, drivers: drivers).add(to: router)
+        PasswordRoutes(store: store).add(to: router)
+        InterfaceRoutes(store: store, drivers: drivers).add(to: router)
+    }
+
+    /// A random admin password (Nova's 12 characters without look-alikes).
+    static func password() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<12).map { _ in alphabet.randomElement()! })
+    }
+}

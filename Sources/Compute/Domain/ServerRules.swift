@@ -1,0 +1,80 @@
+/// The rules of server creates and actions: what Nova refuses, and how an action moves the states.
+enum ServerRules {
+    /// Instances, cores and RAM a project may use (Nova's default quotas).
+    static let quota = (instances: 10, cores: 20, ramMB: 51200)
+
+    /// Nova's flavor/image checks (`_validate_flavor_image`).
+    static func check(image: ImageFacts, against flavor: Flavor) throws(ComputeError) {
+        guard image.status == "active" else { throw .badRequest("Image \(image.id) is not active.") }
+        guard flavor.ram >= image.minRAM else { throw .badRequest("Flavor's memory is too small for requested image.") }
+        guard image.minDisk <= flavor.disk || flavor.disk == 0 else { throw .badRequest("Flavor's disk is too small for requested image.") }
+        if flavor.disk > 0, let size = image.size, size > flavor.disk << 30 {
+            throw .badRequest("Flavor's disk is too small for requested image. Flavor disk is \(flavor.disk << 30) bytes, image is \(size) bytes.")
+        }
+    }
+
+    /// 403 when `count` more instances of `flavor` exceed the project's quota.
+    static func checkQuota(used: HostUsage, count: Int, flavor: Flavor) throws(ComputeError) {
+        func exceeded(_ what: String, _ requested: Int, _ inUse: Int, _ limit: Int) -> ComputeError {
+            .forbidden("Quota exceeded for \(what): Requested \(requested), but already used \(inUse) of \(limit) \(what)")
+        }
+        if used.instances + count > quota.instances { throw exceeded("instances", count, used.instances, quota.instances) }
+        if used.vcpus + count * flavor.vcpus > quota.cores { throw exceeded("cores", count * flavor.vcpus, used.vcpus, quota.cores) }
+        if used.ramMB + count * flavor.ram > quota.ramMB { throw exceeded("ram", count * flavor.ram, used.ramMB, quota.ramMB) }
+    }
+
+    /// An RFC 952 host name from a display name (Nova's `sanitize_hostname`).
+    static func hostname(_ name: String, id: String) -> String {
+        var out = ""
+        for c in name.lowercased() {
+            if c.isASCII, c.isLetter || c.isNumber || c == "-" { out.append(c) } else if c == " " || c == "_" || c == "." { out.append("-") }
+        }
+        let trimmed = String(out.prefix(63)).stripping("-")
+        return trimmed.isEmpty ? "server-\(id)" : trimmed
+    }
+
+    /// Moves `instance` as `action` asks (or throws Nova's 409); the agent converges from the new desired state.
+    static func apply(_ action: ServerAction, to instance: inout Instance) throws(ComputeError) {
+        let id = instance.id
+        if let task = instance.taskState { throw .invalidTask(action.name, id, taskState: task) }
+        guard instance.host != nil else { throw .invalidState(action.name, id, vmState: instance.vmState.rawValue) }
+        switch action {
+        case .stop:
+            guard instance.vmState == .active else { throw .invalidState(action.name, id, vmState: instance.vmState.rawValue) }
+            instance.taskState = "powering-off"
+            instance.desired = .stopped
+        case .start:
+            guard instance.vmState == .stopped else { throw .invalidState(action.name, id, vmState: instance.vmState.rawValue) }
+            instance.taskState = "powering-on"
+            instance.desired = .running
+        case .reboot(let hard):
+            let allowed: [Instance.VMState] = hard ? [.active, .stopped, .error] : [.active]
+            guard allowed.contains(instance.vmState) else { throw .invalidState(action.name, id, vmState: instance.vmState.rawValue) }
+            instance.taskState = hard ? "rebooting_hard" : "rebooting"
+            if hard { instance.vmState = .active }
+            instance.desired = .running
+            instance.generation += 1
+            instance.action = hard ? "reboot-hard" : "reboot-soft"
+        case .rebuild(let image, let name, let metadata):
+            guard [.active, .stopped, .error].contains(instance.vmState) else {
+                throw .invalidState(action.name, id, vmState: instance.vmState.rawValue)
+            }
+            instance.imageID = image.id
+            if let name { instance.name = name }
+            if let metadata { instance.metadata = metadata }
+            instance.vmState = .active
+            instance.taskState = "rebuilding"
+            instance.desired = .running
+            instance.generation += 1
+            instance.action = "rebuild"
+            instance.fault = nil
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing `character`s.
+    func stripping(_ character: Character) -> String {
+        String(drop(while: { $0 == character }).reversed().drop(while: { $0 == character }).reversed())
+    }
+}

@@ -1,0 +1,64 @@
+@testable import ComputeAgent
+import Testing
+
+/// The agent's rules: what it does next for an instance, from the API's spec, its own record and the guest.
+@Suite struct ConvergenceTests {
+    let spec = InstanceSpec(
+        id: "11111111-2222-3333-4444-555555555555", name: "vm", hostname: "vm", projectID: "p", availabilityZone: "nova",
+        desired: .running, generation: 1, action: nil, imageID: "img", flavor: .init(vcpus: 1, ramMB: 512, diskGB: 1), keyData: nil,
+        requestedNetworks: [.init(networkID: "net", fixedIP: nil, portID: nil)], securityGroups: [])
+
+    func local(ports: Bool = true, rootfs: Bool = true, generation: Int = 1, fault: String? = nil) -> LocalInstance {
+        var l = LocalInstance(id: spec.id, imageID: "img", flavor: spec.flavor)
+        l.portsReady = ports
+        l.rootfsReady = rootfs
+        l.generation = generation
+        l.fault = fault
+        return l
+    }
+
+    @Test func aNewInstanceGetsPortsThenRootfsThenStarts() {
+        #expect(ConvergenceStep.next(spec: spec, local: nil, guestRunning: false) == .preparePorts)
+        #expect(ConvergenceStep.next(spec: spec, local: local(ports: false), guestRunning: false) == .preparePorts)
+        #expect(ConvergenceStep.next(spec: spec, local: local(rootfs: false), guestRunning: false) == .prepareRootfs)
+        #expect(ConvergenceStep.next(spec: spec, local: local(generation: 0), guestRunning: false) == .start)
+        #expect(ConvergenceStep.next(spec: spec, local: local(), guestRunning: true) == .idle)
+    }
+
+    @Test func aRunningGuestIsAdoptedAsItIs() {
+        // After an agent restart: the record says generation 1, the container runs — nothing is touched.
+        #expect(ConvergenceStep.next(spec: spec, local: local(), guestRunning: true) == .idle)
+    }
+
+    @Test func aNewGenerationRestartsTheGuestTheWayItWasAskedFor() {
+        var s = spec
+        s.generation = 2
+        s.action = .rebootHard
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .restart(.rebootHard))
+        s.action = .rebuild
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: false) == .restart(.rebuild))
+        s.action = .rebootSoft
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: false) == .start)
+    }
+
+    @Test func stoppedMeansStopOnceThenIdle() {
+        var s = spec
+        s.desired = .stopped
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .stop)
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: false) == .idle)
+    }
+
+    @Test func deletedOrForgottenInstancesAreDestroyedWhateverTheirState() {
+        var s = spec
+        s.desired = .deleted
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .destroy)
+        #expect(ConvergenceStep.next(spec: nil, local: local(fault: "boom"), guestRunning: false) == .destroy)
+        #expect(ConvergenceStep.next(spec: nil, local: nil, guestRunning: false) == .idle)
+        // Deleted before this node made anything: still destroyed, so that the API hears it is gone.
+        #expect(ConvergenceStep.next(spec: s, local: nil, guestRunning: false) == .destroy)
+    }
+
+    @Test func aFailedInstanceWaitsForItsDelete() {
+        #expect(ConvergenceStep.next(spec: spec, local: local(generation: 0, fault: "no image"), guestRunning: false) == .idle)
+    }
+}

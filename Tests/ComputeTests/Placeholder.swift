@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderComputeTests() { #expect(Bool(true)) }
