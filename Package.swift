@@ -155,7 +155,7 @@ let package = Package(
         // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
-        .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
+        .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "Image", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "MetadataAgentTests", dependencies: ["MetadataAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "ProgramRunner"]),

@@ -5,11 +5,8 @@ import ProgramRunner
 
 /// The built-in guest image: built from the host's packages, with init, dropbear and its libraries,
 /// small, and rebuilt only when its inputs change.
-@Suite(.serialized, .enabled(if: GuestImageTests.hostHasPackages, "needs busybox-static, dropbear-bin and iputils-ping (apt-get install busybox-static dropbear-bin iputils-ping)"))
+@Suite(.serialized, .enabled(if: GuestImageHost.hasPackages, "needs busybox-static, dropbear-bin and iputils-ping (apt-get install busybox-static dropbear-bin iputils-ping)"))
 struct GuestImageTests {
-    static var hostHasPackages: Bool {
-        ["busybox", "dropbear", "dropbearkey", "ping"].allSatisfy { Program.find($0) != nil }
-    }
 
     /// A fresh cache directory, removed after `body`.
     func withCache(_ body: (URL) throws -> Void) throws {
@@ -45,11 +42,12 @@ struct GuestImageTests {
             // Every library ldd names for dropbear is in the image at the same path, as a regular file.
             let ldd = try Program.run("ldd", [Program.find("dropbear")!])
             let libraries = ldd.split(separator: "\n").compactMap { line -> String? in
-                let words = line.split(separator: " ")
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
                 if let arrow = words.firstIndex(of: "=>"), arrow + 1 < words.count { return String(words[arrow + 1]) }
                 return words.first.map(String.init).flatMap { $0.hasPrefix("/") ? $0 : nil }
             }
             #expect(libraries.contains { $0.contains("libtomcrypt") })
+            #expect(libraries.contains { $0.contains("ld-linux") })
             for library in libraries {
                 #expect(byPath[String(library.dropFirst())]?.mode.hasPrefix("-") == true, "missing \(library)")
             }
@@ -61,7 +59,7 @@ struct GuestImageTests {
     @Test func secondBuildReusesTheCacheAndAChangedInputRebuilds() throws {
         try withCache { cache in
             let first = try GuestImage.build(cacheDirectory: cache)
-            let inode = { (FileManager.default.attributesOfItem(atPath: first.path)[.systemFileNumber] as? NSNumber)?.intValue }
+            let inode = { try (FileManager.default.attributesOfItem(atPath: first.path)[.systemFileNumber] as? NSNumber)?.intValue }
             let before = try inode()
             let second = try GuestImage.build(cacheDirectory: cache)
             #expect(second == first)
@@ -74,5 +72,12 @@ struct GuestImageTests {
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix(".") }
             #expect(leftovers.isEmpty)
         }
+    }
+}
+
+/// Whether the host has the packages the guest image is made of.
+enum GuestImageHost {
+    static var hasPackages: Bool {
+        ["busybox", "dropbear", "dropbearkey", "ping"].allSatisfy { Program.find($0) != nil }
     }
 }

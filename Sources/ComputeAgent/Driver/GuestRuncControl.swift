@@ -23,24 +23,16 @@ extension InstanceBundle {
         }
         _ = Program.probe(runc, ["--root", runcRoot.path, "delete", "--force", id])
         try? FileManager.default.removeItem(at: pidFile)
-        let fd = open(consoleLog.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw GuestDriverError.commandFailed("open \(consoleLog.path)", output: String(cString: strerror(errno))) }
-        let log = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: runc)
-        process.arguments = ["--root", runcRoot.path, "run", "--detach", "--bundle", directory.path, "--pid-file", pidFile.path, id]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        process.waitUntilExit()
-        try? log.close()
-        guard process.terminationStatus == 0,
+        let runner = try GuestSpawn.start(
+            runc, ["--root", runcRoot.path, "run", "--detach", "--bundle", directory.path, "--pid-file", pidFile.path, id],
+            logFile: consoleLog.path)
+        let status = GuestSpawn.wait(runner)
+        guard status == 0,
               let text = try? String(contentsOf: pidFile, encoding: .utf8),
               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
         else {
             _ = Program.probe(runc, ["--root", runcRoot.path, "delete", "--force", id])
-            throw GuestDriverError.commandFailed("runc run \(id)", output: "exited \(process.terminationStatus), see \(consoleLog.path)")
+            throw GuestDriverError.commandFailed("runc run \(id)", output: "exited \(status), see \(consoleLog.path)")
         }
         return pid
     }

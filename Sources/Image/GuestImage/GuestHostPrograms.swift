@@ -48,7 +48,7 @@ enum GuestHostPrograms {
             return []
         }
         return result.output.split(separator: "\n").compactMap { line in
-            let words = line.split(separator: " ").map(String.init)
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if let arrow = words.firstIndex(of: "=>") {
                 let target = words.index(after: arrow)
                 return target < words.count && words[target].hasPrefix("/") ? words[target] : nil
