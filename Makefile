@@ -9,7 +9,7 @@ NB_TABLES := NB_Global Logical_Switch Logical_Switch_Port DHCP_Options Logical_R
 SB_TABLES := Chassis Chassis_Private Encap Port_Binding Datapath_Binding
 VSWITCH_TABLES := Open_vSwitch Bridge Port Interface
 
-.PHONY: up down deps build test test-swift test-e2e models bench clean
+.PHONY: up down deps build cli uninstall-cli test test-swift test-e2e models bench clean
 
 ## Install the system packages the cloud and its tests need (Debian/Ubuntu, as root).
 deps:
@@ -18,8 +18,15 @@ deps:
 build:
 	$(SWIFT) build --product ovnstack
 
-## Bring the default cloud up: install what is missing, build, run `ovnstack up`.
-up: deps build
+## `openstack` and `ovnstack` on PATH (/usr/local/bin wrappers into this checkout; the CLI in .venv).
+cli: build
+	@./scripts/install-cli.sh
+
+uninstall-cli:
+	@for f in /usr/local/bin/openstack /usr/local/bin/ovnstack; do grep -q "install-cli.sh" $$f 2>/dev/null && rm -f $$f && echo "removed $$f" || true; done
+
+## Bring the default cloud up: install what is missing, build, put the CLIs on PATH, run `ovnstack up`.
+up: deps build cli
 	$(BIN) up
 
 down:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests with the real OpenStack clients: the `openstack` CLI (pytest: identity, network) and tempest
-# (tempest.api.identity, then tempest.api.network).
+# End-to-end tests with the real OpenStack clients: the `openstack` CLI and openstacksdk (pytest: identity, network,
+# image, compute on `ovnstack up` clusters) and tempest (tempest.api.identity, tempest.api.network, tempest.api.compute).
 # Makes the venv (.venv, or $VENV) on first use. Exits non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,3 +18,5 @@ echo "== e2e: tempest.api.identity"
 e2e/run_tempest_identity.sh
 echo "== e2e: tempest.api.network"
 e2e/run_tempest_network.sh
+echo "== e2e: tempest.api.compute"
+"$VENV/bin/python" e2e/compute_tempest.py

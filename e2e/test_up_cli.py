@@ -67,7 +67,7 @@ def test_token_issue(cluster, suffix):
 def test_catalog_list(cluster):
     catalog = openstack(cluster, cluster[0], "catalog", "list")
     # Only what the cluster runs is in the catalog.
-    assert {entry["Type"] for entry in catalog} == {"identity", "network", "image"}
+    assert {entry["Type"] for entry in catalog} == {"identity", "network", "image", "compute"}
     identity = next(entry for entry in catalog if entry["Type"] == "identity")
     assert "http://127.0.0.1:" in json.dumps(identity["Endpoints"])
 

@@ -2,7 +2,7 @@
 # Installs the Debian packages OVNStack runs and tests with, only those that are missing.
 set -euo pipefail
 packages=(openvswitch-switch openvswitch-common ovn-central ovn-host ovn-common python3-openvswitch
-          iproute2 ethtool runc busybox-static iputils-ping tcpdump python3-venv)
+          iproute2 ethtool runc busybox-static dropbear-bin openssh-client iputils-ping tcpdump python3-venv)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

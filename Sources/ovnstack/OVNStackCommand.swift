@@ -10,7 +10,7 @@ struct OVNStackCommand: AsyncParsableCommand {
         subcommands: [
             // Each command lives in Commands/<Name>.swift; add new ones here.
             Up.self, Down.self, Status.self, Preflight.self, Nbctl.self, Sbctl.self, Vsctl.self, Supervise.self,
-            Serve.self,
+            Serve.self, Launch.self, SSH.self, ExecExt.self,
         ]
     )
 }
