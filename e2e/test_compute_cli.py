@@ -245,3 +245,35 @@ def test_bad_input_gets_nova_errors(cloud):
         assert ports_of(cloud, server["id"]) == []
     finally:
         cloud.osc("flavor", "delete", huge, demo=False, output=False)
+
+
+def pid_of(cloud, node, service):
+    return int((cloud.state / node / "run" / f"{service}.pid").read_text())
+
+
+def test_agent_killed_during_a_boot_and_api_restarts_lose_nothing(cloud):
+    # Kill both agents right after the create: the supervisor restarts them, and the boot ends ACTIVE (or
+    # ERROR with a fault) with nothing orphaned once the server is deleted.
+    agents = {node: pid_of(cloud, node, "compute-agent") for node in ("c1", "c2")}
+    server = cloud.osc("server", "create", "--image", "cirros", "--flavor", "m1.tiny", "--network", "demo-net", unique("crash"))
+    for pid in agents.values():
+        os.kill(pid, 9)
+    wait_for(lambda: all((cloud.state / n / "run/compute-agent.pid").exists() and pid_of(cloud, n, "compute-agent") != p
+                         for n, p in agents.items()), timeout=30, what="the agents restarted")
+    final = wait_for(lambda: (s := cloud.osc("server", "show", server["id"]))["status"] in ("ACTIVE", "ERROR") and s,
+                     timeout=90, what="the boot to end")
+    assert final["status"] == "ACTIVE" or final.get("fault"), final
+
+    # Restart the compute API and the image service: the server, its flavor and the image are all still there.
+    for service in ("compute", "image"):
+        os.kill(pid_of(cloud, "ctl", service), 15)
+    wait_for(lambda: cloud.osc("server", "show", server["id"], check=False).returncode == 0, timeout=60,
+             what="the compute API back")
+    assert cloud.osc("server", "show", server["id"])["status"] == final["status"]
+    assert cloud.osc("image", "show", "cirros")["status"] == "active"
+
+    host = host_of(cloud, server["id"])
+    cloud.osc("server", "delete", "--wait", server["id"], output=False)
+    assert ports_of(cloud, server["id"]) == []
+    assert not any(server["id"] in ns for ns in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout.split())
+    assert not any(i.startswith("tap") for i in ovs_interfaces(cloud, host)), ovs_interfaces(cloud, host)

@@ -14,6 +14,8 @@ import Testing
         l.rootfsReady = rootfs
         l.generation = generation
         l.fault = fault
+        l.nics = ports ? [.init(portID: "p", created: true, networkID: "net", mac: "fa:16:3e:00:00:01", mtu: 1442, guestName: "eth0",
+                                request: spec.requestedNetworks[0])] : []
         return l
     }
 
@@ -60,5 +62,16 @@ import Testing
 
     @Test func aFailedInstanceWaitsForItsDelete() {
         #expect(ConvergenceStep.next(spec: spec, local: local(generation: 0, fault: "no image"), guestRunning: false) == .idle)
+    }
+
+    @Test func anAttachedOrDetachedInterfaceChangesTheNICs() {
+        var s = spec
+        s.requestedNetworks.append(.init(networkID: "net2", fixedIP: nil, portID: nil))
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .syncNICs)
+        s.requestedNetworks = []
+        #expect(ConvergenceStep.next(spec: s, local: local(), guestRunning: true) == .syncNICs)
+        let plan = NICPlan.diff(requested: [.init(networkID: nil, fixedIP: nil, portID: "p")], nics: local().nics)
+        #expect(plan.missing.isEmpty && plan.extra.isEmpty)  // a port request is served by that port's NIC
+        #expect(NICPlan.nextGuestName(local().nics) == "eth1")
     }
 }

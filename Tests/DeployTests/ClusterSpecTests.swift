@@ -114,7 +114,7 @@ struct ClusterSpecTests {
         let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
         let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
         let services = plan.services
-        #expect(services.count == 15)
+        #expect(services.count == 18)
         #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
         let sb = try #require(services.first { $0.kind == .sbDB })
         #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))
@@ -126,10 +126,10 @@ struct ClusterSpecTests {
         #expect(!controller.arguments.contains { $0.hasPrefix("--unixctl") })
         let identity = try #require(services.first { $0.kind == .identity })
         #expect(identity.node == "ctl" && identity.netns == nil && identity.listenPort == 5000)
-        // Only services the cluster runs are in the catalog: identity registers itself, network and image are the others.
-        #expect(identity.arguments.filter { $0 == "--service" }.count == 2)
+        // Only services the cluster runs are in the catalog: identity registers itself, network, image and compute are the others.
+        #expect(identity.arguments.filter { $0 == "--service" }.count == 3)
         for pair in [["--listen", "127.0.0.1:5000"], ["--internal-endpoint-host", "172.30.99.10"], ["--service", "network:9696"],
-                     ["--service", "image:9292"]] {
+                     ["--service", "image:9292"], ["--service", "compute:8774/v2.1"]] {
             #expect(identity.arguments.indices.contains { Array(identity.arguments[$0...].prefix(2)) == pair }, "\(identity.arguments)")
         }
         #expect(identity.arguments.contains("--pidfile=/tmp/x/ctl/run/identity.pid"))
@@ -144,7 +144,7 @@ struct ClusterSpecTests {
             "serve", "network", "--state-dir", "/tmp/x/ctl/network", "--listen", "127.0.0.1:9696",
             "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--identity-url", "http://127.0.0.1:5000",
             "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--flat-network", "physnet1",
-            "--underlay-mtu", "1500", "--pidfile=/tmp/x/ctl/run/network.pid",
+            "--underlay-mtu", "1500", "--compute-url", "http://127.0.0.1:8774/v2.1", "--pidfile=/tmp/x/ctl/run/network.pid",
         ])
 
         // image: on ctl only, loopback, after identity, pid file as the ready marker.
@@ -156,5 +156,17 @@ struct ClusterSpecTests {
             "--identity-url", "http://127.0.0.1:5000", "--identity-password-file", "/tmp/x/ctl/identity/admin-password",
             "--pidfile=/tmp/x/ctl/run/image.pid",
         ])
+
+        // compute on ctl beside image and network; an agent per compute node, in the host's mount namespace
+        // (it makes namespaces and containers), on its node's OVS, after the API.
+        let compute = try #require(services.first { $0.kind == .compute })
+        #expect(compute.node == "ctl" && compute.listenPort == 8774 && compute.arguments.contains("http://127.0.0.1:9292"))
+        let agents = services.filter { $0.kind == .computeAgent }
+        #expect(agents.map(\.node) == ["c1", "c2"] && agents.allSatisfy { $0.hostMounts && $0.netns == nil })
+        #expect(agents.allSatisfy { $0.kind.wave > compute.kind.wave })
+        let c1 = try #require(agents.first)
+        for pair in [["--host", "c1"], ["--node-netns", "ovnstack-c1"], ["--ovs-db", "unix:/tmp/x/c1/run/db.sock"], ["--vcpus", "8"]] {
+            #expect(c1.arguments.indices.contains { Array(c1.arguments[$0...].prefix(2)) == pair }, "\(c1.arguments)")
+        }
     }
 }
