@@ -21,7 +21,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tempest_support import init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
+from tempest_support import auth_conf, init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 EXCLUDE = HERE / "compute_tempest_exclude.txt"
@@ -38,30 +38,7 @@ MODULES = [
 ]
 DEFAULT_REGEX = r"^tempest\.api\.compute\.(" + "|".join(m.replace(".", r"\.") for m in MODULES) + r")\b"
 
-CONF = """[DEFAULT]
-log_dir = {ws}/logs
-log_file = tempest.log
-debug = {debug}
-
-[auth]
-use_dynamic_credentials = true
-create_isolated_networks = true
-default_credentials_domain_name = Default
-admin_username = admin
-admin_password = {admin_password}
-admin_project_name = admin
-admin_domain_name = Default
-tempest_roles =
-
-[identity]
-auth_version = v3
-uri_v3 = {identity_url}/v3
-region = RegionOne
-v3_endpoint_type = public
-admin_role = admin
-default_domain_id = default
-
-[identity-feature-enabled]
+CONF = """[identity-feature-enabled]
 api_v3 = true
 
 [service_available]
@@ -163,9 +140,8 @@ def main():
         aliases = [e["alias"] for e in requests.get(f"{network}/extensions", headers=headers, timeout=30).json()["extensions"]]
         image = requests.get(f"http://127.0.0.1:{ports['image']}/v2/images?name=cirros", headers=headers,
                              timeout=30).json()["images"][0]["id"]
-        ws = init_workspace(workdir, CONF.format(ws=workdir / "tempest-ws", identity_url=identity, admin_password=password,
-                                                 debug=str(args.debug).lower(), image=image, public_network_id=public,
-                                                 api_extensions=",".join(aliases)))
+        ws = init_workspace(workdir, auth_conf(workdir / "tempest-ws", identity, password, args.debug, isolated_networks=True)
+                            + CONF.format(image=image, public_network_id=public, api_extensions=",".join(aliases)))
         print(f"cluster {name}: image_ref={image} public_network_id={public}")
         excludes, _ = read_excludes(EXCLUDE)
         code, out = run(ws, args.regex, args.concurrency, excludes, workdir)

@@ -21,7 +21,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from network_server import NetworkServer  # noqa: E402
-from tempest_support import init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
+from tempest_support import auth_conf, init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 EXCLUDE = HERE / "network_tempest_exclude.txt"
@@ -38,31 +38,7 @@ MODULES = [
 ]
 DEFAULT_REGEX = r"^tempest\.api\.network\.(" + "|".join(m.replace(".", r"\.") for m in MODULES) + r")\."
 
-CONF = """[DEFAULT]
-log_dir = {ws}/logs
-log_file = tempest.log
-debug = {debug}
-
-[auth]
-use_dynamic_credentials = true
-create_isolated_networks = false
-default_credentials_domain_name = Default
-admin_username = admin
-admin_password = {admin_password}
-admin_project_name = admin
-admin_domain_name = Default
-tempest_roles =
-
-[identity]
-auth_version = v3
-uri_v3 = {identity_url}/v3
-region = RegionOne
-v3_endpoint_type = public
-catalog_type = identity
-admin_role = admin
-default_domain_id = default
-
-[identity-feature-enabled]
+CONF = """[identity-feature-enabled]
 api_v3 = true
 trust = false
 security_compliance = false
@@ -147,9 +123,8 @@ def main():
         print(f"tempest.conf: ipv6={values['ipv6']} port_security={values['port_security']} "
               f"floating_ips={values['floating_ips']} public_network_id={values['public_network_id'] or '(empty)'}")
 
-        ws = init_workspace(server.workdir, CONF.format(
-            ws=server.workdir / "tempest-ws", identity_url=server.identity.url, admin_password=server.password("admin"),
-            debug=str(args.debug).lower(), **values))
+        ws = init_workspace(server.workdir, auth_conf(server.workdir / "tempest-ws", server.identity.url, server.password("admin"),
+                                                      args.debug) + CONF.format(**values))
         excludes, enabled = read_excludes(EXCLUDE, set(aliases))
         for entry in enabled:
             print(f"exclude entry dropped, its extensions are listed now: {entry}")

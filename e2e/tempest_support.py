@@ -11,6 +11,35 @@ BIN = Path(sys.executable).parent
 TEMPEST, STESTR = BIN / "tempest", BIN / "stestr"
 
 
+def auth_conf(ws, identity_url, admin_password, debug=False, isolated_networks=False):
+    """tempest.conf's [DEFAULT], [auth] and [identity] sections every runner shares: dynamic credentials made by the
+    admin of the cloud's Keystone v3 at `identity_url` (each runner appends its service's sections)."""
+    return f"""[DEFAULT]
+log_dir = {ws}/logs
+log_file = tempest.log
+debug = {str(debug).lower()}
+
+[auth]
+use_dynamic_credentials = true
+create_isolated_networks = {str(isolated_networks).lower()}
+default_credentials_domain_name = Default
+admin_username = admin
+admin_password = {admin_password}
+admin_project_name = admin
+admin_domain_name = Default
+tempest_roles =
+
+[identity]
+auth_version = v3
+uri_v3 = {identity_url}/v3
+region = RegionOne
+v3_endpoint_type = public
+catalog_type = identity
+admin_role = admin
+default_domain_id = default
+"""
+
+
 def read_excludes(path, aliases=frozenset()):
     """(regexes to exclude, entries re-enabled because their [aliases] are all listed now)."""
     kept, enabled, reason = [], [], None
