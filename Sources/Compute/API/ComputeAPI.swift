@@ -26,6 +26,7 @@ struct ComputeAPI: Sendable {
         QuotaRoutes().add(to: router)
         EventRoutes(store: store, drivers: drivers).add(to: router)
         InternalRoutes(store: store, drivers: drivers).add(to: router)
+        MetadataSourceRoutes(store: store, drivers: drivers).add(to: router)
         return router
     }
 
