@@ -22,14 +22,14 @@ struct HypervisorLookupRoutes {
             body["uptime"] = .string(Self.uptime(now: now, since: since))
             return JSONResponse.make(status: 200, body: ["hypervisor": .object(body)])
         }
-        router.get("/v2.1/os-hypervisors/:pattern/search") { _, context in
+        router.get("/v2.1/os-hypervisors/:id/search") { _, context in
             try context.requireAdmin("os_compute_api:os-hypervisors:search")
-            let hosts = try await Self.matching(store, try context.parameters.require("pattern")), now = ComputeClock.now()
+            let hosts = try await Self.matching(store, try context.parameters.require("id")), now = ComputeClock.now()
             return JSONResponse.make(status: 200, body: ["hypervisors": .array(hosts.map { .object(HypervisorRoutes.summary($0, now: now)) })])
         }
-        router.get("/v2.1/os-hypervisors/:pattern/servers") { _, context in
+        router.get("/v2.1/os-hypervisors/:id/servers") { _, context in
             try context.requireAdmin("os_compute_api:os-hypervisors:servers")
-            let hosts = try await Self.matching(store, try context.parameters.require("pattern")), now = ComputeClock.now()
+            let hosts = try await Self.matching(store, try context.parameters.require("id")), now = ComputeClock.now()
             var list: [JSON] = []
             for host in hosts {
                 var entry = HypervisorRoutes.summary(host, now: now)
