@@ -6,12 +6,20 @@ import Testing
 /// Version documents and microversion negotiation, over HTTP against the real service.
 @Suite("Compute versions", .serialized)
 struct ComputeVersionTests {
-    @Test("GET / is 300, /v2.1 names min and max; every answer carries the version headers, Vary and request ids")
+    @Test("GET / is 200 listing v2.0 then v2.1, each self link answers its own document; /v2.1 names min and max; every answer carries the version headers, Vary and request ids")
     func versionsAndHeaders() async throws {
         try await withComputeCloud { cloud in
             let root = try await cloud.api.get("/")
-            #expect(root.status == 300)
-            #expect(root.json["versions"]?.array?.first?["id"]?.string == "v2.1")
+            #expect(root.status == 200)
+            let versions = root.json["versions"]?.array ?? []
+            #expect(versions.compactMap { $0["id"]?.string } == ["v2.0", "v2.1"], "\(root)")
+            for version in versions {
+                let link = try #require(version["links"]?.array?.first { $0["rel"]?.string == "self" }?["href"]?.string)
+                let path = try #require(URL(string: link)?.path)
+                let one = try await cloud.api.get(path.hasSuffix("/") ? path : path + "/")
+                #expect(one.status == 200 && one.json["version"]?["id"] == version["id"], "\(path): \(one)")
+                #expect(one.json["version"]?["links"]?.array?.first?["href"]?.string == link)
+            }
             let doc = try await cloud.api.get("/v2.1")
             #expect(doc.status == 200)
             #expect(doc.json["version"]?["min_version"]?.string == "2.1")

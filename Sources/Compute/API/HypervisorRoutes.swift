@@ -1,7 +1,8 @@
 import Hummingbird
 import OpenStackAPI
 
-/// `os-hypervisors` (admin): list, detail, show, statistics, from the registered hosts and their instances.
+/// `os-hypervisors` (admin): list, detail, show, statistics, from the registered hosts and their instances;
+/// uptime, search and servers in ``HypervisorLookupRoutes``.
 struct HypervisorRoutes {
     let store: ComputeStore
 
@@ -10,10 +11,7 @@ struct HypervisorRoutes {
         router.get("/v2.1/os-hypervisors") { _, context in
             try context.requireAdmin("os_compute_api:os-hypervisors:list")
             let now = ComputeClock.now()
-            let list: [JSON] = await store.listHosts().map { host in
-                ["id": .int(host.id), "hypervisor_hostname": .string(host.hypervisorHostname),
-                 "state": host.isUp(now: now) ? "up" : "down", "status": host.disabled ? "disabled" : "enabled"]
-            }
+            let list: [JSON] = await store.listHosts().map { .object(Self.summary($0, now: now)) }
             return JSONResponse.make(status: 200, body: ["hypervisors": .array(list)])
         }
         router.get("/v2.1/os-hypervisors/detail") { _, context in
@@ -49,6 +47,13 @@ struct HypervisorRoutes {
             let used = await store.usageByHost()[host.name] ?? HostUsage()
             return JSONResponse.make(status: 200, body: ["hypervisor": Self.detail(host, used)])
         }
+        HypervisorLookupRoutes(store: store).add(to: router)
+    }
+
+    /// The list entry of a host.
+    static func summary(_ host: ComputeHost, now: Double) -> JSONObject {
+        ["id": .int(host.id), "hypervisor_hostname": .string(host.hypervisorHostname),
+         "state": host.isUp(now: now) ? "up" : "down", "status": host.disabled ? "disabled" : "enabled"]
     }
 
     static func detail(_ host: ComputeHost, _ used: HostUsage) -> JSON {

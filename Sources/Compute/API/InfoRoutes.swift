@@ -35,7 +35,7 @@ struct InfoRoutes {
             let caller = try FlavorRoutes.caller(context)
             let used = await store.usage(project: caller.projectID), quota = ServerRules.quota
             let absolute: JSONObject = [
-                "maxServerMeta": 128, "maxPersonality": 5, "maxPersonalitySize": 10240, "maxImageMeta": 128, "maxTotalKeypairs": 100,
+                "maxServerMeta": .int(ServerRules.metadataItems), "maxPersonality": 5, "maxPersonalitySize": 10240, "maxImageMeta": 128, "maxTotalKeypairs": 100,
                 "maxSecurityGroupRules": 20, "maxSecurityGroups": 10, "maxTotalFloatingIps": 10, "maxServerGroups": 10,
                 "maxServerGroupMembers": 10, "maxTotalCores": .int(quota.cores), "maxTotalInstances": .int(quota.instances),
                 "maxTotalRAMSize": .int(quota.ramMB), "totalCoresUsed": .int(used.vcpus), "totalInstancesUsed": .int(used.instances),

@@ -18,7 +18,7 @@ struct QuotaRoutes {
     static func quotaSet(_ project: String) -> JSON {
         let quota = ServerRules.quota
         return ["id": .string(project), "instances": .int(quota.instances), "cores": .int(quota.cores), "ram": .int(quota.ramMB),
-                "key_pairs": 100, "metadata_items": 128, "injected_files": 5, "injected_file_content_bytes": 10240,
+                "key_pairs": 100, "metadata_items": .int(ServerRules.metadataItems), "injected_files": 5, "injected_file_content_bytes": 10240,
                 "injected_file_path_bytes": 255, "server_groups": 10, "server_group_members": 10, "fixed_ips": -1, "floating_ips": -1,
                 "security_groups": -1, "security_group_rules": -1]
     }

@@ -1,7 +1,9 @@
 import Hummingbird
 import OpenStackAPI
 
-/// `POST /servers/{id}/action`: os-start, os-stop, reboot, rebuild, os-getConsoleOutput, add/removeSecurityGroup.
+/// `POST /servers/{id}/action`: os-start, os-stop, reboot, rebuild, os-getConsoleOutput, add/removeSecurityGroup;
+/// lock, unlock, os-resetState, forceDelete and restore in ``ServerStateActions``. Each change is recorded as an
+/// instance action under the request's id.
 struct ServerActionRoutes {
     let store: ComputeStore
     let drivers: Drivers
@@ -14,27 +16,40 @@ struct ServerActionRoutes {
             guard body.count == 1, let action = body.members.first else {
                 throw ComputeError.badRequest("There is no such action: \(body.keys.joined(separator: ", "))")
             }
-            let name = action.key, value = action.value
+            let name = action.key, value = action.value, requestID = context.requestID
+            let states = ServerStateActions(store: store, caller: caller, id: id, requestID: requestID)
+            if let response = try await states.handle(name, value) { return response }
             switch name {
             case "os-start", "os-stop":
                 let action: ServerAction = name == "os-start" ? .start : .stop
-                _ = try await store.changeInstance(id, caller) { instance throws(ComputeError) in try ServerRules.apply(action, to: &instance) }
+                _ = try await store.changeInstance(id, caller) { instance throws(ComputeError) in
+                    try ServerRules.apply(action, to: &instance, by: caller)
+                    instance.record(action.name, requestID: requestID, caller: caller)
+                }
                 return JSONResponse.empty(status: 202)
             case "reboot":
                 let type = value["type"]?.string?.uppercased()
                 guard type == "SOFT" || type == "HARD" else { throw BodyFields.invalid("type", "\(value.text). 'type' must be SOFT or HARD") }
                 let hard = type == "HARD"
-                _ = try await store.changeInstance(id, caller) { instance throws(ComputeError) in try ServerRules.apply(.reboot(hard: hard), to: &instance) }
+                _ = try await store.changeInstance(id, caller) { instance throws(ComputeError) in
+                    try ServerRules.apply(.reboot(hard: hard), to: &instance, by: caller)
+                    instance.record("reboot", requestID: requestID, caller: caller)
+                }
                 return JSONResponse.empty(status: 202)
             case "rebuild":
                 guard let object = value.object else { throw BodyFields.invalid("rebuild", "\(value.text) is not of type 'object'") }
                 let fields = BodyFields(object, path: "rebuild")
                 guard let imageRef = try fields.string("imageRef") else { throw BodyFields.invalid("imageRef", "'imageRef' is a required property") }
                 let newName = try fields.string("name", trimmed: true), metadata = try fields.stringMap("metadata")
+                let v4 = try ServerDecoding.accessIP(fields, "accessIPv4"), v6 = try ServerDecoding.accessIP(fields, "accessIPv6")
+                if let metadata { try ServerRules.checkMetadata(metadata) }
                 _ = try await store.instance(id, caller)
                 let image = try await drivers.images.image(imageRef, for: caller)
                 let instance = try await store.changeInstance(id, caller) { instance throws(ComputeError) in
-                    try ServerRules.apply(.rebuild(image: image, name: newName, metadata: metadata), to: &instance)
+                    try ServerRules.apply(.rebuild(image: image, name: newName, metadata: metadata), to: &instance, by: caller)
+                    if let v4 { instance.accessIPv4 = v4 }
+                    if let v6 { instance.accessIPv6 = v6 }
+                    instance.record("rebuild", requestID: requestID, caller: caller)
                 }
                 var server = ServerView.basic(instance, base: context.baseURL).object ?? [:]
                 server["adminPass"] = .string(try fields.string("adminPass", allowEmpty: true) ?? ServerRoutes.password())

@@ -37,7 +37,21 @@ enum ServerDecoding {
             keyName: try s.string("key_name"), userData: userData, securityGroups: groups,
             availabilityZone: try s.string("availability_zone"), metadata: try s.stringMap("metadata") ?? [:],
             minCount: minCount, maxCount: maxCount, hints: try hints(body["os:scheduler_hints"] ?? body["OS-SCH-HNT:scheduler_hints"]),
-            adminPass: try s.string("adminPass", allowEmpty: true))
+            adminPass: try s.string("adminPass", allowEmpty: true),
+            accessIPv4: try accessIP(s, "accessIPv4"), accessIPv6: try accessIP(s, "accessIPv6"))
+    }
+
+    /// `accessIPv4` (an IPv4 address) or `accessIPv6` (an IPv6 address) in canonical form, as Nova stores them
+    /// (`0000:…:babe:220.12.22.2` is kept as `::babe:dc0c:1602`); 400 otherwise.
+    static func accessIP(_ s: BodyFields, _ key: String) throws(ComputeError) -> String? {
+        guard let text = try s.string(key, allowEmpty: true) else { return nil }
+        let family = key == "accessIPv4" ? AF_INET : AF_INET6
+        var buffer = in6_addr()
+        var out = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_pton(family, text, &buffer) == 1, inet_ntop(family, &buffer, &out, socklen_t(out.count)) != nil else {
+            throw BodyFields.invalid(key, "\(text). '\(text)' is not a '\(key == "accessIPv4" ? "ipv4" : "ipv6")'")
+        }
+        return String(cString: out)
     }
 
     private static func networks(_ value: JSON?) throws(ComputeError) -> ServerCreate.Networks {

@@ -3,7 +3,7 @@ import Hummingbird
 import OpenStackAPI
 
 /// The filters of `GET /servers[/detail]`: `name` (regex), `status`, `image`, `flavor`, `host` (admin),
-/// `changes-since`, `all_tenants` (admin), `limit`/`marker`.
+/// `changes-since`, `all_tenants` (admin), `ip`/`ip6` (regex searched in the server's IPv4/IPv6 addresses), `limit`/`marker`.
 struct ServerListing {
     let caller: Caller
     let request: Request
@@ -26,6 +26,13 @@ struct ServerListing {
         if let status = request.query("status")?.uppercased() { servers = servers.filter { $0.status == status } }
         if let image = request.query("image") { servers = servers.filter { $0.imageID == image || image.hasSuffix("/" + $0.imageID) } }
         if let flavor = request.query("flavor") { servers = servers.filter { $0.flavor.id == flavor || flavor.hasSuffix("/" + $0.flavor.id) } }
+        for (key, version) in [("ip", 4), ("ip6", 6)] {
+            guard let pattern = request.query(key) else { continue }
+            guard let regex = try? Regex(pattern) else { throw ComputeError.badRequest("Invalid regular expression for \(key): \(pattern)") }
+            servers = servers.filter { server in
+                server.addresses.contains { $0.addresses.contains { $0.version == version && $0.addr.contains(regex) } }
+            }
+        }
         if let host = request.query("host") {
             guard caller.isAdmin else { throw ComputeError.policy("os_compute_api:servers:index:host") }
             servers = servers.filter { $0.host == host }

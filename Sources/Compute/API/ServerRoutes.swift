@@ -16,7 +16,7 @@ struct ServerRoutes {
                 request: create, image: try await drivers.images.image(create.imageRef, for: caller),
                 networks: try await drivers.networks.resolve(create.networks, for: caller),
                 securityGroups: try await drivers.networks.resolveSecurityGroups(create.securityGroups, for: caller))
-            let instances = try await store.createServers(resolved, caller)
+            let instances = try await store.createServers(resolved, caller, requestID: context.requestID)
             let first = instances[0]
             let password = create.adminPass ?? Self.password()
             return JSONResponse.make(status: 202, body: ["server": ServerView.created(first, adminPass: password, base: context.baseURL)],
@@ -42,18 +42,24 @@ struct ServerRoutes {
             let auth = try context.requireAuth()
             let s = try BodyFields.resource(try await request.jsonObject(context: context), "server")
             let name = try s.string("name", trimmed: true)
+            let v4 = try ServerDecoding.accessIP(s, "accessIPv4"), v6 = try ServerDecoding.accessIP(s, "accessIPv6")
             let instance = try await store.changeInstance(try context.parameters.require("id"), Caller(auth)) { instance in
                 if let name { instance.name = name }
+                if let v4 { instance.accessIPv4 = v4 }
+                if let v6 { instance.accessIPv6 = v6 }
             }
             return JSONResponse.make(status: 200, body: ["server": ServerView.basic(instance, base: context.baseURL)])
         }
         router.delete("/v2.1/servers/:id") { _, context in
-            try await store.deleteInstance(try context.parameters.require("id"), try FlavorRoutes.caller(context))
+            try await store.deleteInstance(try context.parameters.require("id"), try FlavorRoutes.caller(context), requestID: context.requestID)
             return JSONResponse.empty(status: 204)
         }
         ServerActionRoutes(store: store, drivers: drivers).add(to: router)
         PasswordRoutes(store: store).add(to: router)
         InterfaceRoutes(store: store, drivers: drivers).add(to: router)
+        MetadataRoutes(store: store).add(to: router)
+        AddressRoutes(store: store).add(to: router)
+        InstanceActionRoutes(store: store).add(to: router)
     }
 
     /// A random admin password (Nova's 12 characters without look-alikes).

@@ -31,7 +31,7 @@ enum ServerView {
             "image": ["id": .string(i.imageID), "links": [["rel": "bookmark", "href": .string("\(base)/images/\(i.imageID)")]]],
             "flavor": ["id": .string(i.flavor.id), "links": [["rel": "bookmark", "href": .string("\(base)/flavors/\(i.flavor.id)")]]],
             "created": .string(ComputeClock.iso(i.createdAt)), "updated": .string(ComputeClock.iso(i.updatedAt)),
-            "addresses": addresses(i, extended: false), "accessIPv4": "", "accessIPv6": "", "links": links(i.id, base),
+            "addresses": addresses(i, extended: false), "accessIPv4": .string(i.accessIPv4), "accessIPv6": .string(i.accessIPv6), "links": links(i.id, base),
             "OS-DCF:diskConfig": "MANUAL",
         ]
         if ["ACTIVE", "BUILD", "REBUILD"].contains(i.status) { body["progress"] = .int(i.status == "ACTIVE" ? 100 : 0) }
@@ -54,7 +54,8 @@ enum ServerView {
             "OS-EXT-STS:power_state": .int(i.powerState), "os-extended-volumes:volumes_attached": [],
         ]
         for (key, value) in extra { body[key] = value }
-        if i.vmState != .error { body["security_groups"] = .array(groups(i)) }
+        // An instance with no group left (all removed) shows no key at all, as Nova does.
+        if i.vmState != .error, !i.securityGroups.isEmpty { body["security_groups"] = .array(groups(i)) }
         if admin, i.vmState == .error, let details = i.fault?.details, var fault = body["fault"]?.object {
             fault["details"] = .string(details)
             body["fault"] = .object(fault)

@@ -12,6 +12,8 @@ struct ComputeHost: Codable, Sendable, Equatable {
     var hostIP: String
     var lastHeartbeat: Double
     var disabled: Bool = false
+    /// Since when the host's agent has been heartbeating without a gap of ``downAfter`` (its uptime's start).
+    var upSince: Double?
 
     /// Seconds without a heartbeat after which the host counts as down.
     static let downAfter = 60.0

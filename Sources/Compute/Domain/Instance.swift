@@ -41,6 +41,13 @@ struct Instance: Codable, Sendable, Equatable {
     var password: String = ""
     /// Hints the scheduler used (`same_host` / `different_host`).
     var hints: SchedulerHints = SchedulerHints()
+    /// The addresses the user says the server is reachable at (`accessIPv4`/`accessIPv6`, "" when unset).
+    var accessIPv4: String = ""
+    var accessIPv6: String = ""
+    /// Locked by `lock`: only an admin may act on it until `unlock`.
+    var locked: Bool = false
+    /// The actions done to it (`os-instance-actions`), oldest first.
+    var actions: [InstanceActionRecord] = []
 
     /// Nova's vm states this service uses.
     enum VMState: String, Codable, Sendable { case building, active, stopped, error, deleted }

@@ -31,6 +31,8 @@ enum Lifecycle {
         guard report.generation == instance.generation else { return }
         if report.powerState == 1 {
             switch instance.taskState {
+            case "rebuilding" where instance.vmState == .stopped:
+                instance.desired = .stopped  // rebuilt while stopped: stop it again, then the rebuild is done
             case "rebooting", "rebooting_hard", "rebuilding", "powering-on":
                 instance.vmState = .active
                 instance.taskState = nil
@@ -40,7 +42,8 @@ enum Lifecycle {
                     completeBuildIfReady(&instance, now: now)
                 }
             }
-        } else if report.powerState == 4, instance.taskState == "powering-off" {
+        } else if report.powerState == 4, instance.taskState == "powering-off"
+                    || (instance.taskState == "rebuilding" && instance.vmState == .stopped && instance.desired == .stopped) {
             instance.vmState = .stopped
             instance.taskState = nil
         }

@@ -13,6 +13,8 @@ struct ServerCreate: Sendable {
     var maxCount: Int
     var hints: SchedulerHints
     var adminPass: String?
+    var accessIPv4: String?
+    var accessIPv6: String?
 
     /// The `networks` member: omitted (the project's only network), or explicit entries.
     enum Networks: Sendable {

@@ -3,6 +3,16 @@ enum ServerRules {
     /// Instances, cores and RAM a project may use (Nova's default quotas).
     static let quota = (instances: 10, cores: 20, ramMB: 51200)
 
+    /// Metadata items a server may have (Nova's default `metadata_items` quota).
+    static let metadataItems = 128
+
+    /// 403 when `metadata` holds more items than the quota allows.
+    static func checkMetadata(_ metadata: [String: String]) throws(ComputeError) {
+        guard metadata.count <= metadataItems else {
+            throw .forbidden("Quota exceeded for metadata_items: Requested \(metadata.count), but already used 0 of \(metadataItems) metadata_items")
+        }
+    }
+
     /// Nova's flavor/image checks (`_validate_flavor_image`).
     static func check(image: ImageFacts, against flavor: Flavor) throws(ComputeError) {
         guard image.status == "active" else { throw .badRequest("Image \(image.id) is not active.") }
@@ -23,6 +33,11 @@ enum ServerRules {
         if used.ramMB + count * flavor.ram > quota.ramMB { throw exceeded("ram", count * flavor.ram, used.ramMB, quota.ramMB) }
     }
 
+    /// 409 when a locked instance is acted on by someone other than an admin (Nova's `check_instance_lock`).
+    static func checkLock(_ instance: Instance, _ caller: Caller) throws(ComputeError) {
+        if instance.locked, !caller.isAdmin { throw .conflict("Instance \(instance.id) is locked") }
+    }
+
     /// An RFC 952 host name from a display name (Nova's `sanitize_hostname`).
     static func hostname(_ name: String, id: String) -> String {
         var out = ""
@@ -34,8 +49,9 @@ enum ServerRules {
     }
 
     /// Moves `instance` as `action` asks (or throws Nova's 409); the agent converges from the new desired state.
-    static func apply(_ action: ServerAction, to instance: inout Instance) throws(ComputeError) {
+    static func apply(_ action: ServerAction, to instance: inout Instance, by caller: Caller? = nil) throws(ComputeError) {
         let id = instance.id
+        if let caller { try checkLock(instance, caller) }
         if let task = instance.taskState { throw .invalidTask(action.name, id, taskState: task) }
         guard instance.host != nil else { throw .invalidState(action.name, id, vmState: instance.vmState.rawValue) }
         switch action {
@@ -62,7 +78,9 @@ enum ServerRules {
             instance.imageID = image.id
             if let name { instance.name = name }
             if let metadata { instance.metadata = metadata }
-            instance.vmState = .active
+            // A stopped server stays stopped (vm_state stopped, status REBUILD): the agent rebuilds only a guest it
+            // runs, so it runs the new root once and ``Lifecycle`` stops it again when it reports the new generation.
+            if instance.vmState != .stopped { instance.vmState = .active }
             instance.taskState = "rebuilding"
             instance.desired = .running
             instance.generation += 1

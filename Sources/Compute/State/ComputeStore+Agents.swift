@@ -12,6 +12,7 @@ extension ComputeStore {
         host.localGB = registration.localGB
         host.agentURL = registration.agentURL
         host.hostIP = registration.hostIP
+        if host.upSince == nil || !host.isUp(now: now) { host.upSince = now }
         host.lastHeartbeat = now
         try commit(Batch(hosts: [host]))
         return host
@@ -32,9 +33,11 @@ extension ComputeStore {
             try commit(Batch(deletedInstances: [id]))
             return nil
         }
+        let desired = instance.desired
         Lifecycle.apply(report, to: &instance, now: ComputeClock.now())
         instance.updatedAt = ComputeClock.now()
-        try commit(Batch(instances: [instance]), notify: false)
+        // The agent is told at once only when the report changed what it must do (a rebuilt stopped server).
+        try commit(Batch(instances: [instance]), notify: instance.desired != desired)
         return instance
     }
 

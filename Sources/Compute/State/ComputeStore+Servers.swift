@@ -3,8 +3,9 @@ import Foundation
 extension ComputeStore {
     /// Creates `max_count` instances, scheduling each inside this actor (claims are taken in order, so concurrent
     /// creates never oversubscribe a host). An instance no host fits is kept in ERROR with NoValidHost.
-    func createServers(_ resolved: ResolvedServerCreate, _ caller: Caller) throws(ComputeError) -> [Instance] {
+    func createServers(_ resolved: ResolvedServerCreate, _ caller: Caller, requestID: String = "") throws(ComputeError) -> [Instance] {
         let request = resolved.request
+        try ServerRules.checkMetadata(request.metadata)
         guard let flavor = flavors[request.flavorRef], flavor.visible(to: caller), !flavor.disabled else {
             throw .badRequest("Flavor \(request.flavorRef) could not be found.")
         }
@@ -30,6 +31,9 @@ extension ComputeStore {
                 metadata: request.metadata, availabilityZone: zone, requestedNetworks: resolved.networks,
                 securityGroups: resolved.securityGroups, reservationID: reservation, launchIndex: index, createdAt: now, updatedAt: now,
                 vmState: .building, taskState: "scheduling", hints: request.hints)
+            instance.accessIPv4 = request.accessIPv4 ?? ""
+            instance.accessIPv6 = request.accessIPv6 ?? ""
+            instance.record("create", requestID: requestID, caller: caller)
             let scheduler = Scheduler(hosts: Array(hosts.values), usage: usage, now: now)
             if let host = scheduler.pick(flavor: snapshot, zone: zone, forcedHost: forcedHost, hints: request.hints,
                                          hostOf: { self.instances[$0]?.host }) {
@@ -81,8 +85,10 @@ extension ComputeStore {
     }
 
     /// Deletes a server: at once when it has no host or its host is down, else asks its agent (task deleting).
-    func deleteInstance(_ id: String, _ caller: Caller) throws(ComputeError) {
+    func deleteInstance(_ id: String, _ caller: Caller, requestID: String = "") throws(ComputeError) {
         var instance = try instance(id, caller)
+        try ServerRules.checkLock(instance, caller)
+        instance.record("delete", requestID: requestID, caller: caller)
         if let name = instance.host, let host = hosts[name], host.isUp(now: ComputeClock.now()) {
             instance.desired = .deleted
             instance.taskState = "deleting"
