@@ -124,7 +124,8 @@ def main():
     if up.returncode != 0:
         subprocess.run([str(ovnstack), "down", "--purge", *options], capture_output=True, text=True, timeout=300)
         raise SystemExit(up.stdout + up.stderr)
-    result = {"binary": str(ovnstack), "build": "release" if "/release/" in str(ovnstack) else "debug",
+    shown = ovnstack.relative_to(ROOT) if ovnstack.is_relative_to(ROOT) else ovnstack.name  # no machine path in results
+    result = {"binary": str(shown), "build": "release" if "/release/" in str(ovnstack) else "debug",
               "commit": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(), "up_seconds": round(up_seconds, 2)}
     try:
