@@ -1,12 +1,15 @@
 """Run tempest's `tempest.api.compute` tests (servers, actions, console output, interfaces, flavors, keypairs,
 availability zones, limits) against a fresh `ovnstack up` cluster: real instances on two compute nodes.
 
-Usage: .venv/bin/python e2e/compute_tempest.py [--regex R] [--concurrency N] [--keep] [--debug] [--report FILE]
+Usage: .venv/bin/python e2e/compute_tempest.py [--validation] [--scenario] [--regex R] [--concurrency N] [--keep]
+       [--debug] [--report FILE]
 
 tempest.conf: dynamic credentials with isolated networks (each test project gets a network, subnet and router on
 `public`), the `cirros` image `up` registers for image_ref and image_ref_alt, m1.tiny / m1.small as the flavors,
-validation over ssh off (the metadata service comes with issue 12). Tests of APIs the service does not implement
-are in compute_tempest_exclude.txt, one reason per entry. Prints passed/failed/skipped per module; exit status 0
+validation over ssh off unless --validation: then tempest logs into its servers through floating IPs with its
+own ECDSA keys and checks what it finds there (metadata, hostname, addresses). --scenario runs the scenario tests
+(network, server and security-group basic ops, advanced server ops) instead of the API modules, with validation.
+Tests of APIs the service does not implement are in compute_tempest_exclude.txt, one reason per entry. Prints passed/failed/skipped per module; exit status 0
 only when no test failed and at least one passed. Needs root and .build/debug/ovnstack (or $OVNSTACK_BIN).
 """
 import argparse
@@ -21,6 +24,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from netns_forward import forward  # noqa: E402
 from tempest_support import auth_conf, init_workspace, read_excludes, report, results_from_stestr, run  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +41,28 @@ MODULES = [
     "admin.test_services", "admin.test_keypairs_v210", "admin.test_servers",
 ]
 DEFAULT_REGEX = r"^tempest\.api\.compute\.(" + "|".join(m.replace(".", r"\.") for m in MODULES) + r")\b"
+SCENARIOS = ["test_network_basic_ops", "test_server_basic_ops", "test_security_groups_basic_ops", "test_network_advanced_server_ops"]
+SCENARIO_REGEX = r"^tempest\.scenario\.(" + "|".join(SCENARIOS) + r")\b"
+
+# Validation over ssh through floating IPs, as tempest's gate runs it (cirros user, ECDSA keys, metadata on).
+VALIDATION = """
+[validation]
+run_validation = true
+connect_method = floating
+auth_method = keypair
+ip_version_for_ssh = 4
+image_ssh_user = cirros
+image_alt_ssh_user = cirros
+ssh_key_type = ecdsa
+ping_timeout = 60
+connect_timeout = 30
+ssh_timeout = 120
+floating_ip_range = 203.0.113.0/24
+network_for_ssh = public
+
+[scenario]
+dhcp_client = udhcpc
+"""
 
 CONF = """[identity-feature-enabled]
 api_v3 = true
@@ -62,7 +88,7 @@ fixed_network_name =
 [compute-feature-enabled]
 console_output = true
 interface_attach = true
-metadata_service = false
+metadata_service = {metadata}
 config_drive = false
 enable_instance_password = true
 change_password = false
@@ -99,9 +125,7 @@ port_security = true
 [image-feature-enabled]
 api_v2 = true
 
-[validation]
-run_validation = false
-
+{validation}
 [enforce_scope]
 nova = false
 keystone = false
@@ -112,12 +136,16 @@ glance = false
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--regex", default=DEFAULT_REGEX)
+    parser.add_argument("--regex")
+    parser.add_argument("--validation", action="store_true", help="ssh into the servers through floating IPs")
+    parser.add_argument("--scenario", action="store_true", help="the scenario tests (implies --validation)")
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the cluster and the workspace")
     parser.add_argument("--report", help="write every failure's full traceback here")
     parser.add_argument("--debug", action="store_true", help="log every request and response body in tempest.log")
     args = parser.parse_args()
+    validation = args.validation or args.scenario
+    regex = args.regex or (SCENARIO_REGEX if args.scenario else DEFAULT_REGEX)
     workdir = Path(tempfile.mkdtemp(prefix="ovnstack-tempest-compute-"))
     name = "tc" + os.urandom(3).hex()
     state, clouds = workdir / "state", workdir / "clouds.yaml"
@@ -141,17 +169,23 @@ def main():
         image = requests.get(f"http://127.0.0.1:{ports['image']}/v2/images?name=cirros", headers=headers,
                              timeout=30).json()["images"][0]["id"]
         ws = init_workspace(workdir, auth_conf(workdir / "tempest-ws", identity, password, args.debug, isolated_networks=True)
-                            + CONF.format(image=image, public_network_id=public, api_extensions=",".join(aliases)))
+                            + CONF.format(image=image, public_network_id=public, api_extensions=",".join(aliases),
+                                        metadata=str(validation).lower(),
+                                        validation=VALIDATION if validation else "[validation]\nrun_validation = false\n"))
         print(f"cluster {name}: image_ref={image} public_network_id={public}")
         excludes, _ = read_excludes(EXCLUDE)
-        code, out = run(ws, args.regex, args.concurrency, excludes, workdir)
+        ext = None
+        if validation:  # tempest pings and ssh-es floating IPs: only from `ext`, the outside world, with the APIs forwarded there
+            ext = f"{name}-ext"
+            forward(ext, [ports[k] for k in ("identity", "network", "compute", "image")])
+        code, out = run(ws, regex, args.concurrency, excludes, workdir, netns=ext)
         try:
             results = results_from_stestr(ws)
         except Exception as e:  # no stream: tempest failed before running anything
             print(out[-5000:])
             print(f"could not read the stestr results: {e}")
             return 1
-        totals = report(results, "compute", args.report)
+        totals = report(results, "scenario" if args.scenario else "compute", args.report)
         ok = totals["failed"] == 0 and totals["passed"] > 0 and code == 0
         if not ok and totals["failed"] == 0:
             print(out[-3000:])

@@ -81,11 +81,12 @@ def init_workspace(workdir, conf_text):
     return ws
 
 
-def run(ws, regex, concurrency, excludes, workdir):
-    """Runs tempest in `ws`; (return code, combined output) — the output is also kept in workdir/tempest-output.txt."""
+def run(ws, regex, concurrency, excludes, workdir, netns=None):
+    """Runs tempest in `ws` (inside namespace `netns` if given); (return code, combined output) — the output is
+    also kept in workdir/tempest-output.txt."""
     exclude_file = workdir / "exclude.txt"
     exclude_file.write_text("\n".join(excludes) + "\n")
-    cmd = [str(TEMPEST), "run", "--regex", regex, "--concurrency", str(concurrency), "--exclude-list", str(exclude_file)]
+    cmd = (["ip", "netns", "exec", netns] if netns else []) + [str(TEMPEST), "run", "--regex", regex, "--concurrency", str(concurrency), "--exclude-list", str(exclude_file)]
     proc = subprocess.run(cmd, cwd=ws, capture_output=True, text=True)
     out = proc.stdout + proc.stderr
     (workdir / "tempest-output.txt").write_text(out)

@@ -52,8 +52,8 @@ struct ComputeLifecycleRuleTests {
     @Test("more than the metadata quota is 403; uptime reads like uptime(1)")
     func metadataAndUptime() throws {
         func items(_ n: Int) -> [String: String] { Dictionary(uniqueKeysWithValues: (0..<n).map { ("k\($0)", "v") }) }
-        #expect(throws: ComputeError.self) { try ServerRules.checkMetadata(items(ServerRules.metadataItems + 1)) }
-        try ServerRules.checkMetadata(items(ServerRules.metadataItems))
+        #expect(throws: ComputeError.self) { try ServerRules.checkMetadata(items(QuotaSet.defaults.metadataItems + 1)) }
+        try ServerRules.checkMetadata(items(QuotaSet.defaults.metadataItems))
         let text = HypervisorLookupRoutes.uptime(now: 86400 * 3 + 3600 * 4 + 60 * 5 + 7, since: 0)
         #expect(text == " 04:05:07 up 3 days,  4:05", "\(text)")
         #expect(HypervisorLookupRoutes.uptime(now: 130, since: 10) == " 00:02:10 up  0:02")

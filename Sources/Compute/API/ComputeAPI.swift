@@ -31,7 +31,7 @@ struct ComputeAPI: Sendable {
         KeypairRoutes(store: store).add(to: router)
         ServerRoutes(store: store, drivers: drivers).add(to: router)
         InfoRoutes(store: store).add(to: router)
-        QuotaRoutes().add(to: router)
+        QuotaRoutes(store: store).add(to: router)
         EventRoutes(store: store, drivers: drivers).add(to: router)
         InternalRoutes(store: store, drivers: drivers).add(to: router)
         MetadataSourceRoutes(store: store, drivers: drivers).add(to: router)

@@ -33,12 +33,13 @@ struct InfoRoutes {
         }
         router.get("/v2.1/limits") { _, context in
             let caller = try FlavorRoutes.caller(context)
-            let used = await store.usage(project: caller.projectID), quota = ServerRules.quota
+            let used = await store.usage(project: caller.projectID), quota = await store.quota(project: caller.projectID)
             let absolute: JSONObject = [
-                "maxServerMeta": .int(ServerRules.metadataItems), "maxPersonality": 5, "maxPersonalitySize": 10240, "maxImageMeta": 128, "maxTotalKeypairs": 100,
-                "maxSecurityGroupRules": 20, "maxSecurityGroups": 10, "maxTotalFloatingIps": 10, "maxServerGroups": 10,
-                "maxServerGroupMembers": 10, "maxTotalCores": .int(quota.cores), "maxTotalInstances": .int(quota.instances),
-                "maxTotalRAMSize": .int(quota.ramMB), "totalCoresUsed": .int(used.vcpus), "totalInstancesUsed": .int(used.instances),
+                "maxServerMeta": .int(quota.metadataItems), "maxPersonality": .int(quota.injectedFiles),
+                "maxPersonalitySize": .int(quota.injectedFileContentBytes), "maxImageMeta": 128, "maxTotalKeypairs": .int(quota.keyPairs),
+                "maxSecurityGroupRules": 20, "maxSecurityGroups": 10, "maxTotalFloatingIps": 10, "maxServerGroups": .int(quota.serverGroups),
+                "maxServerGroupMembers": .int(quota.serverGroupMembers), "maxTotalCores": .int(quota.cores), "maxTotalInstances": .int(quota.instances),
+                "maxTotalRAMSize": .int(quota.ram), "totalCoresUsed": .int(used.vcpus), "totalInstancesUsed": .int(used.instances),
                 "totalRAMUsed": .int(used.ramMB), "totalSecurityGroupsUsed": 0, "totalFloatingIpsUsed": 0, "totalServerGroupsUsed": 0,
             ]
             return JSONResponse.make(status: 200, body: ["limits": ["rate": [], "absolute": .object(absolute)]])

@@ -2,7 +2,7 @@ import Hummingbird
 import OpenStackAPI
 
 /// `/servers/{id}/metadata[/{key}]`: list, replace (PUT), merge (POST), show, set and delete one item, with Nova's
-/// rules: the body key must match the URI, one item per item request, at most ``ServerRules/metadataItems`` (403).
+/// rules: the body key must match the URI, one item per item request, at most the `metadata_items` quota (403).
 struct MetadataRoutes {
     let store: ComputeStore
 

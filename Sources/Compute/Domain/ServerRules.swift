@@ -1,15 +1,9 @@
 /// The rules of server creates and actions: what Nova refuses, and how an action moves the states.
 enum ServerRules {
-    /// Instances, cores and RAM a project may use (Nova's default quotas).
-    static let quota = (instances: 10, cores: 20, ramMB: 51200)
-
-    /// Metadata items a server may have (Nova's default `metadata_items` quota).
-    static let metadataItems = 128
-
-    /// 403 when `metadata` holds more items than the quota allows.
-    static func checkMetadata(_ metadata: [String: String]) throws(ComputeError) {
-        guard metadata.count <= metadataItems else {
-            throw .forbidden("Quota exceeded for metadata_items: Requested \(metadata.count), but already used 0 of \(metadataItems) metadata_items")
+    /// 403 when `metadata` holds more items than the project's quota allows.
+    static func checkMetadata(_ metadata: [String: String], quota: QuotaSet = .defaults) throws(ComputeError) {
+        guard QuotaSet.allows(quota.metadataItems, metadata.count) else {
+            throw .forbidden("Quota exceeded for metadata_items: Requested \(metadata.count), but already used 0 of \(quota.metadataItems) metadata_items")
         }
     }
 
@@ -24,13 +18,15 @@ enum ServerRules {
     }
 
     /// 403 when `count` more instances of `flavor` exceed the project's quota.
-    static func checkQuota(used: HostUsage, count: Int, flavor: Flavor) throws(ComputeError) {
-        func exceeded(_ what: String, _ requested: Int, _ inUse: Int, _ limit: Int) -> ComputeError {
-            .forbidden("Quota exceeded for \(what): Requested \(requested), but already used \(inUse) of \(limit) \(what)")
+    static func checkQuota(used: HostUsage, count: Int, flavor: Flavor, quota: QuotaSet) throws(ComputeError) {
+        func check(_ what: String, _ requested: Int, _ inUse: Int, _ limit: Int) throws(ComputeError) {
+            guard QuotaSet.allows(limit, inUse + requested) else {
+                throw .forbidden("Quota exceeded for \(what): Requested \(requested), but already used \(inUse) of \(limit) \(what)")
+            }
         }
-        if used.instances + count > quota.instances { throw exceeded("instances", count, used.instances, quota.instances) }
-        if used.vcpus + count * flavor.vcpus > quota.cores { throw exceeded("cores", count * flavor.vcpus, used.vcpus, quota.cores) }
-        if used.ramMB + count * flavor.ram > quota.ramMB { throw exceeded("ram", count * flavor.ram, used.ramMB, quota.ramMB) }
+        try check("instances", count, used.instances, quota.instances)
+        try check("cores", count * flavor.vcpus, used.vcpus, quota.cores)
+        try check("ram", count * flavor.ram, used.ramMB, quota.ram)
     }
 
     /// 409 when a locked instance is acted on by someone other than an admin (Nova's `check_instance_lock`).

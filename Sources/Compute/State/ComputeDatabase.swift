@@ -6,7 +6,7 @@ import ServiceDatabase
 /// (WAL) holding each record as a JSON document under its kind and key. A batch is one transaction.
 final class ComputeDatabase: Sendable {
     /// The kinds of records.
-    enum Kind: String, Sendable { case flavor, keypair, host, instance, meta }
+    enum Kind: String, Sendable { case flavor, keypair, host, instance, meta, quota }
 
     /// One write of a batch.
     enum Write: Sendable {
@@ -59,6 +59,8 @@ struct Batch: Sendable {
     var hosts: [ComputeHost] = []
     var instances: [Instance] = []
     var deletedInstances: [String] = []
+    /// Quota sets by project; a nil set goes back to the defaults.
+    var quotas: [String: QuotaSet?] = [:]
 
     /// The database writes of this batch.
     func writes() throws -> [ComputeDatabase.Write] {
@@ -71,8 +73,17 @@ struct Batch: Sendable {
         for h in hosts { out.append(.put(.host, h.name, try encoder.encode(h))) }
         for i in instances { out.append(.put(.instance, i.id, try encoder.encode(i))) }
         for id in deletedInstances { out.append(.delete(.instance, id)) }
+        for (project, quota) in quotas {
+            out.append(try quota.map { .put(.quota, project, try encoder.encode(StoredQuota(project: project, quota: $0))) } ?? .delete(.quota, project))
+        }
         return out
     }
+}
+
+/// A project's quota set as stored.
+struct StoredQuota: Codable, Sendable {
+    var project: String
+    var quota: QuotaSet
 }
 
 extension Keypair {

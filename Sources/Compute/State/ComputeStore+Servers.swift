@@ -5,7 +5,7 @@ extension ComputeStore {
     /// creates never oversubscribe a host). An instance no host fits is kept in ERROR with NoValidHost.
     func createServers(_ resolved: ResolvedServerCreate, _ caller: Caller, requestID: String = "") throws(ComputeError) -> [Instance] {
         let request = resolved.request
-        try ServerRules.checkMetadata(request.metadata)
+        try ServerRules.checkMetadata(request.metadata, quota: quota(project: caller.projectID))
         guard let flavor = flavors[request.flavorRef], flavor.visible(to: caller), !flavor.disabled else {
             throw .badRequest("Flavor \(request.flavorRef) could not be found.")
         }
@@ -16,7 +16,8 @@ extension ComputeStore {
             keyData = keypair.publicKey
         }
         let (zone, forcedHost) = try placement(request.availabilityZone, caller)
-        try ServerRules.checkQuota(used: usage(project: caller.projectID), count: request.maxCount, flavor: flavor)
+        try ServerRules.checkQuota(used: usage(project: caller.projectID), count: request.maxCount, flavor: flavor,
+                                   quota: quota(project: caller.projectID))
         let snapshot = FlavorSnapshot(id: flavor.id, name: flavor.name, vcpus: flavor.vcpus, ram: flavor.ram, disk: flavor.disk)
         var usage = usageByHost()
         let now = ComputeClock.now()

@@ -13,6 +13,8 @@ actor ComputeStore {
     var keypairs: [String: [String: Keypair]] = [:]
     var hosts: [String: ComputeHost] = [:]
     var instances: [String: Instance] = [:]
+    /// Projects' own quota sets (the others have the defaults).
+    var quotas: [String: QuotaSet] = [:]
 
     /// Opens the database and loads every record; the first start creates the default flavors.
     init(directory: URL, agents: AgentClient, logger: Logger) throws {
@@ -23,6 +25,7 @@ actor ComputeStore {
         for keypair in try database.loadAll(.keypair, as: Keypair.self) { keypairs[keypair.userID, default: [:]][keypair.name] = keypair }
         for host in try database.loadAll(.host, as: ComputeHost.self) { hosts[host.name] = host }
         for instance in try database.loadAll(.instance, as: Instance.self) { instances[instance.id] = instance }
+        for stored in try database.loadAll(.quota, as: StoredQuota.self) { quotas[stored.project] = stored.quota }
         // A marker records that the defaults were made once, so deleting them all does not bring them back.
         if try database.loadAll(.meta, as: [String: String].self).isEmpty {
             try database.commit(try Batch(flavors: Flavor.defaults).writes() + [.put(.meta, "seeded", Data(#"{"seeded":"1"}"#.utf8))])
@@ -42,6 +45,7 @@ actor ComputeStore {
         for k in batch.keypairs { keypairs[k.userID, default: [:]][k.name] = k }
         for k in batch.deletedKeypairs { keypairs[k.userID]?[k.name] = nil }
         for h in batch.hosts { hosts[h.name] = h }
+        for (project, quota) in batch.quotas { quotas[project] = quota }
         var touched = Set<String>()
         for i in batch.instances {
             if let old = instances[i.id], old == i { continue }
@@ -60,6 +64,21 @@ actor ComputeStore {
         var usage: [String: HostUsage] = [:]
         for instance in instances.values { if let host = instance.host { usage[host, default: HostUsage()].add(instance.flavor) } }
         return usage
+    }
+
+    /// A project's quota set.
+    func quota(project: String) -> QuotaSet { quotas[project] ?? .defaults }
+
+    /// Applies a quota update (decided on the current usage, so a create cannot slip between).
+    func updateQuota(project: String, _ update: QuotaUpdate) throws(ComputeError) -> QuotaSet {
+        let updated = try update.apply(to: quota(project: project), used: usage(project: project))
+        try commit(Batch(quotas: [project: updated]), notify: false)
+        return updated
+    }
+
+    /// Puts a project back on the default quotas.
+    func resetQuota(project: String) throws(ComputeError) {
+        try commit(Batch(quotas: [project: nil]), notify: false)
     }
 
     /// Resources used by one project.
