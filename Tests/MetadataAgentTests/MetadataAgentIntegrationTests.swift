@@ -129,7 +129,9 @@ struct MetadataAgentIntegrationTests {
 
             // The last local instance port goes: so do the namespace, its veth and OVS port.
             try ovn.nbctl(["lsp-del", vif])
-            try ovn.waitUntil("the namespace goes with the last instance port", seconds: 10) { Self.namespaces(prefix: prefix).isEmpty }
+            try ovn.waitUntil("the namespace goes with the last instance port", seconds: 10) {
+                Self.namespaces(prefix: prefix).isEmpty && log.lines.contains { $0.contains("removed \(ns)") }
+            }
             #expect(await HostLinks.link(outer, in: ovn.node) == nil)
             #expect(try !ovn.vsctl(["list-ports", "br-int"]).contains(outer))
             #expect(log.lines.contains { $0.contains("removed \(ns)") })

@@ -55,11 +55,16 @@ struct ProxyForwardingTests {
             let got = try #require(await nova.received.last)
             #expect(got.path == "/openstack")
             #expect(Set(got.headers.keys).isSubset(of: ["x-forwarded-for", "x-instance-id", "x-tenant-id", "x-instance-id-signature",
-                                                         "host", "content-length", "connection", "user-agent"]), "\(got.headers.keys)")
+                                                         "host", "content-length", "connection", "user-agent", "accept-encoding"]), "\(got.headers.keys)")
             #expect(got.headers["x-instance-id-signature"] == SharedSecret(secret).sign("inst-1"))
         }
         let dead = try TestOVSDBServer.freePort()
-        let unreachable = await MetadataForwarder(baseURL: "http://127.0.0.1:\(dead)", secret: SharedSecret(secret)).forward(request, instance: instance)
+        let http = MetadataForwarder.makeClient()
+        let started = ContinuousClock.now
+        let unreachable = await MetadataForwarder(baseURL: "http://127.0.0.1:\(dead)", secret: SharedSecret(secret), http: http)
+            .forward(request, instance: instance)
+        try await http.shutdown()
+        #expect(ContinuousClock.now - started < .seconds(10), "an unreachable nova-metadata is a quick 503")
         #expect(unreachable.status == 503)
         #expect(!String(buffer: unreachable.body).contains(secret))
         #expect(String(buffer: unreachable.body).contains("did not answer"))

@@ -18,6 +18,14 @@ public struct MetadataForwarder: Sendable {
         self.http = http
     }
 
+    /// A client for nova-metadata: a connection that cannot be made fails the request within 3 s (a 503 for
+    /// the guest, who retries) instead of being retried until the request's 60 s deadline.
+    public static func makeClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(3), read: .seconds(60)))
+        configuration.connectionPool.idleTimeout = .seconds(30)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
     /// The longest answer passed back (user data is at most 64 KiB; a config drive's files are smaller).
     static let answerLimit = 4 << 20
 

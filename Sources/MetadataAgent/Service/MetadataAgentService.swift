@@ -73,8 +73,26 @@ public struct MetadataAgentService: Sendable {
         let state = AgentState(refresh: { replicas.view() })
         let plumbing = NamespacePlumbing(names: MetadataNames(prefix: c.namespacePrefix), nodeNamespace: c.nodeNamespace,
                                          ovsDatabase: c.ovsDatabase, bridge: node.bridge)
-        let reconciler = Reconciler(state: state, plumbing: plumbing,
-                                    forwarder: MetadataForwarder(baseURL: c.metadataURL, secret: c.sharedSecret), progress: say, logger: logger)
+        let http = MetadataForwarder.makeClient()
+        let reconciler = Reconciler(state: state, plumbing: plumbing, forwarder: MetadataForwarder(baseURL: c.metadataURL, secret: c.sharedSecret, http: http),
+                                    progress: say, logger: logger)
+        do {
+            try await loop(replicas: replicas, registration: registration, reconciler: reconciler, changes: (sbChanges, ovsChanges),
+                           logger: logger, onReady: onReady)
+        } catch {
+            await state.closeListeners()
+            try? await http.shutdown()
+            throw error
+        }
+        await state.closeListeners()
+        try? await http.shutdown()
+    }
+
+    /// The first reconcile, then one after every (debounced) change, every retry due and every full check due.
+    private func loop(replicas: NodeReplicas, registration: ChassisRegistration, reconciler: Reconciler,
+                      changes: (AsyncStream<RowEvent>, AsyncStream<RowEvent>), logger: Logger, onReady: @escaping @Sendable () async -> Void) async throws {
+        let c = configuration
+        let (sbChanges, ovsChanges) = changes
         let firstFailed = await reconciler.reconcile(replicas.view(), full: true)
         await onReady()
         let wakeups = Wakeups()
@@ -113,7 +131,6 @@ public struct MetadataAgentService: Sendable {
             defer { group.cancelAll() }
             try await group.next()
         }
-        await state.closeListeners()
     }
 
     /// Connects to a database, or throws naming it and the likely fix.
