@@ -99,7 +99,7 @@ let package = Package(
         ]),
         // The OVN metadata agent of one node: ovnmeta namespaces on the networks' localports, the 169.254.169.254 proxy.
         .target(name: "MetadataAgent", dependencies: [
-            "OpenStackAPI", "OVSDB", "OVNModel", "ProgramRunner",
+            "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -157,7 +157,13 @@ let package = Package(
         .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "Image", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "OpenStackAPI", "OpenStackAPITesting"]),
-        .testTarget(name: "MetadataAgentTests", dependencies: ["MetadataAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
+        .testTarget(name: "MetadataAgentTests", dependencies: [
+            "MetadataAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ImageTests", dependencies: ["Image", "ProgramRunner"]),
         .testTarget(name: "ProgramRunnerTests", dependencies: ["ProgramRunner"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Addressing", "ProgramRunner", "OVSDBTestSupport", "OpenStackAPITesting"]),

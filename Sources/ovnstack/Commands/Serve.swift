@@ -4,6 +4,6 @@ import ArgumentParser
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run one OVNStack API service in the foreground.",
-        subcommands: [ServeIdentity.self, ServeNetwork.self, ServeImage.self, ServeCompute.self, ServeComputeAgent.self, ServeMetadata.self]
+        subcommands: [ServeIdentity.self, ServeNetwork.self, ServeImage.self, ServeCompute.self, ServeComputeAgent.self, ServeMetadata.self, ServeMetadataAgent.self]
     )
 }

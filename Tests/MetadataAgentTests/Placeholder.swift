@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderMetadataAgentTests() { #expect(Bool(true)) }
