@@ -19,7 +19,7 @@ struct APIPortsTests {
     func busyPort() throws {
         let listener = try #require(LoopbackPortHolder())
         var state = ClusterState(spec: try ClusterSpec.standard(name: "t000002").resolved(), runtime: .process)
-        state.apiPorts = APIPorts(identity: listener.port, network: 1, compute: 2, image: 3)
+        state.apiPorts = APIPorts(identity: listener.port, network: 1, compute: 2, image: 3, metadata: 4)
         let result = try #require(PreflightChecks.busyPort(state, layout: StateLayout(root: "/tmp/ovnstack-none-t000002")))
         #expect(result.outcome == .fail)
         #expect(result.detail.contains("127.0.0.1:\(listener.port)"))

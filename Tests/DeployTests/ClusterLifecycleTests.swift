@@ -16,7 +16,7 @@ struct ClusterLifecycleTests {
             let state = try #require(try ClusterState.load(cluster.layout))
             var status = try cluster.status()
             #expect(status.healthy)
-            #expect(status.services.count == 18)
+            #expect(status.services.count == 21)
 
             // SB: all chassis, geneve encaps on the underlay addresses, gateway only on ctl.
             #expect(status.chassis.count == 3)

@@ -114,7 +114,7 @@ struct ClusterSpecTests {
         let state = ClusterState(spec: try ClusterSpec().resolved(), runtime: .process)
         let plan = ServicePlan(state: state, layout: StateLayout(root: "/tmp/x"))
         let services = plan.services
-        #expect(services.count == 18)
+        #expect(services.count == 21)
         #expect(services.map(\.kind.wave) == services.map(\.kind.wave).sorted())
         let sb = try #require(services.first { $0.kind == .sbDB })
         #expect(sb.arguments.contains("--remote=ptcp:6642:172.30.99.10"))
@@ -142,9 +142,9 @@ struct ClusterSpecTests {
         #expect(network.readyPath == "/tmp/x/ctl/run/network.pid" && network.pidFile == "/tmp/x/ctl/run/network.pid")
         #expect(network.arguments == [
             "serve", "network", "--state-dir", "/tmp/x/ctl/network", "--listen", "127.0.0.1:9696",
-            "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--identity-url", "http://127.0.0.1:5000",
-            "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--flat-network", "physnet1",
-            "--underlay-mtu", "1500", "--compute-url", "http://127.0.0.1:8774/v2.1", "--pidfile=/tmp/x/ctl/run/network.pid",
+            "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--flat-network", "physnet1",
+            "--underlay-mtu", "1500", "--compute-url", "http://127.0.0.1:8774/v2.1", "--identity-url", "http://127.0.0.1:5000",
+            "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--pidfile=/tmp/x/ctl/run/network.pid",
         ])
 
         // image: on ctl only, loopback, after identity, pid file as the ready marker.
@@ -167,6 +167,20 @@ struct ClusterSpecTests {
         let c1 = try #require(agents.first)
         for pair in [["--host", "c1"], ["--node-netns", "ovnstack-c1"], ["--ovs-db", "unix:/tmp/x/c1/run/db.sock"], ["--vcpus", "8"]] {
             #expect(c1.arguments.indices.contains { Array(c1.arguments[$0...].prefix(2)) == pair }, "\(c1.arguments)")
+        }
+
+        // nova-metadata on ctl (not in the catalog), a metadata agent per compute node beside its compute agent,
+        // both reading the one secret file; the agents' namespaces are per node.
+        let metadata = try #require(services.first { $0.kind == .metadata })
+        #expect(metadata.node == "ctl" && metadata.listenPort == 8775 && metadata.readyPath == "/tmp/x/ctl/run/metadata.pid")
+        #expect(metadata.arguments.starts(with: ["serve", "metadata", "--listen", "127.0.0.1:8775", "--shared-secret-file", "/tmp/x/metadata-secret"]))
+        let metadataAgents = services.filter { $0.kind == .metadataAgent }
+        #expect(metadataAgents.map(\.node) == ["c1", "c2"] && metadataAgents.allSatisfy { $0.hostMounts && $0.kind.wave > metadata.kind.wave })
+        let m2 = try #require(metadataAgents.last)
+        for pair in [["--netns-prefix", "ovnstack-c2-meta"], ["--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock"],
+                     ["--ovs-db", "unix:/tmp/x/c2/run/db.sock"], ["--metadata-url", "http://127.0.0.1:8775"],
+                     ["--shared-secret-file", "/tmp/x/metadata-secret"], ["--state-dir", "/tmp/x/c2/metadata-agent"]] {
+            #expect(m2.arguments.indices.contains { Array(m2.arguments[$0...].prefix(2)) == pair }, "\(m2.arguments)")
         }
     }
 }

@@ -67,7 +67,8 @@ public struct Teardown: Sendable {
     }
 
     /// Instances are not stopped when their agent stops (a restarted agent adopts them): `down` removes
-    /// them — every guest container in an agent's runc root, every instance namespace and what runs in it.
+    /// them — every guest container in an agent's runc root, every instance and metadata namespace and what
+    /// runs in it.
     func removeGuests(_ state: ClusterState) async -> [String] {
         var notes: [String] = []
         let existing = Netns.list()
@@ -78,8 +79,8 @@ public struct Teardown: Sendable {
                 _ = Program.probe("runc", ["--root", root, "delete", "--force", id])
                 notes.append("deleted guest container \(id)")
             }
-            let prefix = "\(state.names.netns(node.name))-vm-"
-            for ns in existing where ns.hasPrefix(prefix) {
+            let prefixes = ["vm", "meta"].map { "\(state.names.netns(node.name))-\($0)-" }
+            for ns in existing where prefixes.contains(where: ns.hasPrefix) {
                 for pid in Netns.pids(ns) { await ProcessTable.terminate(pid, grace: .milliseconds(500)) }
                 Netns.delete(ns)
                 notes.append("deleted instance namespace \(ns)")

@@ -53,6 +53,10 @@ public struct StateLayout: Sendable, Hashable {
     /// A compute agent's instances, images and guests on its node.
     public func agentDir(_ node: String) -> String { "\(root)/\(node)/compute-agent" }
     /// The admin password the identity service generated at its first start (read by the services that call it).
+    /// A metadata agent's directory (its log of provisioned networks).
+    public func metadataAgentDir(_ node: String) -> String { "\(root)/\(node)/metadata-agent" }
+    /// The secret the metadata agents sign instance ids with and the metadata service checks (mode 600).
+    public var metadataSecretFile: String { "\(root)/metadata-secret" }
     public func adminPasswordFile(_ node: String) -> String { "\(identityDir(node))/admin-password" }
 
     public func nodeDir(_ node: String) -> String { "\(root)/\(node)" }

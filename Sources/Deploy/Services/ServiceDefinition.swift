@@ -49,6 +49,8 @@ public struct ServiceDefinition: Sendable, Hashable {
         case .image: "image"
         case .compute: "compute"
         case .computeAgent: "compute-agent"
+        case .metadata: "metadata"
+        case .metadataAgent: "metadata-agent"
         }
     }
 }

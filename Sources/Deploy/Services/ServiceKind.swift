@@ -19,20 +19,26 @@ public enum ServiceKind: String, Sendable, Codable, Hashable, CaseIterable {
     /// A compute node's agent (`ovnstack serve compute-agent`): it makes the instances' namespaces and runc
     /// containers, so it runs in the host's mount namespace (as Kolla runs nova-compute privileged).
     case computeAgent = "compute-agent"
+    /// The metadata service (`ovnstack serve metadata`, nova-metadata), in the root network namespace on
+    /// loopback; it answers the metadata agents' signed requests from compute's instance data.
+    case metadata
+    /// A compute node's OVN metadata agent (`ovnstack serve metadata-agent`): it makes the `ovnmeta`
+    /// namespaces and veths of the node's networks, so like the compute agent it runs in the host's namespaces.
+    case metadataAgent = "metadata-agent"
 
     /// Start wave: databases (and identity) first, then their clients, then ovn-controller. A loopback API
     /// of wave n starts once every node service and API of the waves before n is ready.
     public var wave: Int {
         switch self {
         case .nbDB, .sbDB, .ovsDB, .identity: 0
-        case .northd, .vswitchd, .network, .image, .compute: 1
-        case .controller, .computeAgent: 2
+        case .northd, .vswitchd, .network, .image, .compute, .metadata: 1
+        case .controller, .computeAgent, .metadataAgent: 2
         }
     }
 
     /// The services a node with these roles runs.
     public static func services(for node: NodeSpec) -> [ServiceKind] {
-        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity, .network, .image, .compute] : []) + [.ovsDB, .vswitchd, .controller]
-            + (node.has(.compute) ? [.computeAgent] : [])
+        (node.has(.control) ? [.nbDB, .sbDB, .northd, .identity, .network, .image, .compute, .metadata] : [])
+            + [.ovsDB, .vswitchd, .controller] + (node.has(.compute) ? [.computeAgent, .metadataAgent] : [])
     }
 }

@@ -62,6 +62,10 @@ public struct ServicePlan: Sendable {
             return compute(on: node)
         case .computeAgent:
             return computeAgent(on: node)
+        case .metadata:
+            return metadata(on: node)
+        case .metadataAgent:
+            return metadataAgent(on: node)
         }
         return ServiceDefinition(
             node: n, kind: kind, netns: state.names.netns(n), program: program, arguments: arguments,
@@ -69,79 +73,63 @@ public struct ServicePlan: Sendable {
             outputFile: "\(log)/\(kind.rawValue).out", readyPath: ready, database: database)
     }
 
-    /// `ovnstack serve identity` in the root namespace on 127.0.0.1: public endpoints on 127.0.0.1 for
-    /// the host shell, internal ones on the controller's underlay address for agents. Its pid file is
-    /// written once it serves, so it is also the ready marker.
+    /// `ovnstack serve identity` on 127.0.0.1: public endpoints on 127.0.0.1 for the host shell, internal
+    /// ones on the controller's underlay address for agents.
     func identity(on node: NodeSpec) -> ServiceDefinition {
-        let n = node.name, ports = state.ports
-        let pidFile = "\(layout.runDir(n))/identity.pid"
-        let arguments = [
-            "serve", "identity", "--state-dir", layout.identityDir(n), "--listen", "127.0.0.1:\(ports.identity)",
+        let ports = state.ports
+        return loopbackAPI(.identity, on: node, port: ports.identity, stateDir: layout.identityDir(node.name), [
             "--public-endpoint-host", "127.0.0.1", "--internal-endpoint-host", state.spec.address(of: node),
-            "--cluster", state.spec.name, "--pidfile=\(pidFile)",
-        ] + ports.catalogArguments
-        var definition = ServiceDefinition(
-            node: n, kind: .identity, netns: nil, program: Executables.current, arguments: arguments,
-            environment: ["HOME": layout.identityDir(n)], pidFile: pidFile,
-            outputFile: "\(layout.logDir(n))/identity.out", readyPath: pidFile, database: nil)
-        definition.listenPort = ports.identity
-        return definition
+            "--cluster", state.spec.name,
+        ] + ports.catalogArguments, identityClient: false)
     }
 
-    /// `ovnstack serve network` in the root namespace on 127.0.0.1: the NB through the control node's
-    /// unix socket, tokens checked against identity as admin, `physnet1` as the flat provider network.
-    /// Like identity, its pid file is written once it serves and is the ready marker.
+    /// `ovnstack serve network` on 127.0.0.1: the NB and SB through the control node's unix sockets,
+    /// `physnet1` as the flat provider network, events to compute.
     func network(on node: NodeSpec) -> ServiceDefinition {
         let n = node.name, ports = state.ports
-        let pidFile = "\(layout.runDir(n))/network.pid"
-        let arguments = [
-            "serve", "network", "--state-dir", layout.networkDir(n), "--listen", "127.0.0.1:\(ports.network)",
-            "--nb", "unix:\(layout.nbSocket(n))", "--sb", "unix:\(layout.sbSocket(n))", "--identity-url", "http://127.0.0.1:\(ports.identity)",
-            "--identity-password-file", layout.adminPasswordFile(n), "--flat-network", state.spec.external.physnet,
+        return loopbackAPI(.network, on: node, port: ports.network, stateDir: layout.networkDir(n), [
+            "--nb", "unix:\(layout.nbSocket(n))", "--sb", "unix:\(layout.sbSocket(n))", "--flat-network", state.spec.external.physnet,
             "--underlay-mtu", String(state.spec.underlayMTU), "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
-            "--pidfile=\(pidFile)",
-        ]
-        var definition = ServiceDefinition(
-            node: n, kind: .network, netns: nil, program: Executables.current, arguments: arguments,
-            environment: ["HOME": layout.networkDir(n)], pidFile: pidFile,
-            outputFile: "\(layout.logDir(n))/network.out", readyPath: pidFile, database: nil)
-        definition.listenPort = ports.network
-        return definition
+        ])
     }
 
-    /// `ovnstack serve image` in the root namespace on 127.0.0.1, tokens checked against identity as admin;
-    /// its pid file is the ready marker.
+    /// `ovnstack serve image` on 127.0.0.1.
     func image(on node: NodeSpec) -> ServiceDefinition {
-        let n = node.name, ports = state.ports
-        let pidFile = "\(layout.runDir(n))/image.pid"
-        let arguments = [
-            "serve", "image", "--state-dir", layout.imageDir(n), "--listen", "127.0.0.1:\(ports.image)",
-            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(n),
-            "--pidfile=\(pidFile)",
-        ]
-        var definition = ServiceDefinition(
-            node: n, kind: .image, netns: nil, program: Executables.current, arguments: arguments,
-            environment: ["HOME": layout.imageDir(n)], pidFile: pidFile,
-            outputFile: "\(layout.logDir(n))/image.out", readyPath: pidFile, database: nil)
-        definition.listenPort = ports.image
-        return definition
+        loopbackAPI(.image, on: node, port: state.ports.image, stateDir: layout.imageDir(node.name), [])
     }
 
-    /// `ovnstack serve compute` in the root namespace on 127.0.0.1, beside image and network, whose URLs it
-    /// is given; its pid file is the ready marker.
+    /// `ovnstack serve compute` on 127.0.0.1, beside image and network, whose URLs it is given.
     func compute(on node: NodeSpec) -> ServiceDefinition {
-        let n = node.name, ports = state.ports
-        let pidFile = "\(layout.runDir(n))/compute.pid"
-        let arguments = [
-            "serve", "compute", "--state-dir", layout.computeDir(n), "--listen", "127.0.0.1:\(ports.compute)",
-            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(n),
-            "--image-url", "http://127.0.0.1:\(ports.image)", "--network-url", "http://127.0.0.1:\(ports.network)", "--pidfile=\(pidFile)",
-        ]
+        let ports = state.ports
+        return loopbackAPI(.compute, on: node, port: ports.compute, stateDir: layout.computeDir(node.name), [
+            "--image-url", "http://127.0.0.1:\(ports.image)", "--network-url", "http://127.0.0.1:\(ports.network)",
+        ])
+    }
+
+    /// `ovnstack serve metadata` (nova-metadata) on 127.0.0.1: instance data from compute, requests signed
+    /// with the cluster's metadata secret.
+    func metadata(on node: NodeSpec) -> ServiceDefinition {
+        let ports = state.ports
+        return loopbackAPI(.metadata, on: node, port: ports.metadata, stateDir: nil, [
+            "--shared-secret-file", layout.metadataSecretFile, "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
+        ])
+    }
+
+    /// One of the API services in the root namespace on 127.0.0.1 (`ovnstack serve <kind>`), a client of
+    /// identity as admin unless it is identity. Its pid file is written once it serves: the ready marker.
+    private func loopbackAPI(_ kind: ServiceKind, on node: NodeSpec, port: Int, stateDir: String?, _ extra: [String],
+                             identityClient: Bool = true) -> ServiceDefinition {
+        let n = node.name, base = ServiceDefinition.baseName(kind)
+        let pidFile = "\(layout.runDir(n))/\(base).pid"
+        let identity = identityClient
+            ? ["--identity-url", "http://127.0.0.1:\(state.ports.identity)", "--identity-password-file", layout.adminPasswordFile(n)] : []
+        let arguments = ["serve", kind.rawValue] + (stateDir.map { ["--state-dir", $0] } ?? []) + ["--listen", "127.0.0.1:\(port)"]
+            + extra + identity + ["--pidfile=\(pidFile)"]
         var definition = ServiceDefinition(
-            node: n, kind: .compute, netns: nil, program: Executables.current, arguments: arguments,
-            environment: ["HOME": layout.computeDir(n)], pidFile: pidFile,
-            outputFile: "\(layout.logDir(n))/compute.out", readyPath: pidFile, database: nil)
-        definition.listenPort = ports.compute
+            node: n, kind: kind, netns: nil, program: Executables.current, arguments: arguments,
+            environment: ["HOME": stateDir ?? layout.nodeDir(n)], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/\(base).out", readyPath: pidFile, database: nil)
+        definition.listenPort = port
         return definition
     }
 
@@ -149,22 +137,39 @@ public struct ServicePlan: Sendable {
     /// loopback and makes the instances' namespaces), its node's OVS through that node's socket, the
     /// node's capacity from the spec; its pid file is written once it has registered its hypervisor.
     func computeAgent(on node: NodeSpec) -> ServiceDefinition {
-        let n = node.name, ports = state.ports, control = state.spec.controlNode.name
-        let pidFile = "\(layout.runDir(n))/compute-agent.pid"
+        let n = node.name, ports = state.ports
         let capacity = node.capacity
-        let arguments = [
-            "serve", "compute-agent", "--host", n, "--node-netns", state.names.netns(n), "--netns-prefix", "\(state.names.netns(n))-vm",
-            "--ovs-db", "unix:\(layout.ovsSocket(n))", "--state-dir", layout.agentDir(n), "--listen", "127.0.0.1:0",
+        return nodeAgent(.computeAgent, on: node, stateDir: layout.agentDir(n), [
+            "--host", n, "--node-netns", state.names.netns(n), "--netns-prefix", "\(state.names.netns(n))-vm",
+            "--ovs-db", "unix:\(layout.ovsSocket(n))", "--listen", "127.0.0.1:0",
             "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1", "--network-url", "http://127.0.0.1:\(ports.network)",
             "--image-url", "http://127.0.0.1:\(ports.image)", "--vcpus", String(capacity.vcpus), "--memory-mb", String(capacity.memoryMB),
             "--disk-gb", String(capacity.diskGB), "--host-ip", state.spec.address(of: node),
-            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(control),
-            "--pidfile=\(pidFile)",
-        ]
+            "--identity-url", "http://127.0.0.1:\(ports.identity)", "--identity-password-file", layout.adminPasswordFile(state.spec.controlNode.name),
+        ])
+    }
+
+    /// `ovnstack serve metadata-agent` for a compute node: the node's OVS and the control node's SB through
+    /// their sockets, metadata namespaces named `<node netns>-meta-<network>` (names are global on the
+    /// kernel the emulated nodes share), requests forwarded to the metadata service on loopback.
+    func metadataAgent(on node: NodeSpec) -> ServiceDefinition {
+        let n = node.name, control = state.spec.controlNode.name
+        return nodeAgent(.metadataAgent, on: node, stateDir: layout.metadataAgentDir(n), [
+            "--host", n, "--node-netns", state.names.netns(n), "--netns-prefix", "\(state.names.netns(n))-meta",
+            "--ovs-db", "unix:\(layout.ovsSocket(n))", "--sb", "unix:\(layout.sbSocket(control))",
+            "--metadata-url", "http://127.0.0.1:\(state.ports.metadata)", "--shared-secret-file", layout.metadataSecretFile,
+        ])
+    }
+
+    /// An agent of a compute node, in the host's namespaces (`hostMounts`); its pid file is the ready marker.
+    private func nodeAgent(_ kind: ServiceKind, on node: NodeSpec, stateDir: String, _ arguments: [String]) -> ServiceDefinition {
+        let n = node.name, base = ServiceDefinition.baseName(kind)
+        let pidFile = "\(layout.runDir(n))/\(base).pid"
         var definition = ServiceDefinition(
-            node: n, kind: .computeAgent, netns: nil, program: Executables.current, arguments: arguments,
-            environment: ["HOME": layout.agentDir(n)], pidFile: pidFile,
-            outputFile: "\(layout.logDir(n))/compute-agent.out", readyPath: pidFile, database: nil)
+            node: n, kind: kind, netns: nil, program: Executables.current,
+            arguments: ["serve", kind.rawValue] + arguments + ["--state-dir", stateDir, "--pidfile=\(pidFile)"],
+            environment: ["HOME": stateDir], pidFile: pidFile,
+            outputFile: "\(layout.logDir(n))/\(base).out", readyPath: pidFile, database: nil)
         definition.hostMounts = true
         return definition
     }

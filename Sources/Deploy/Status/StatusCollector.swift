@@ -38,7 +38,7 @@ public struct StatusCollector: Sendable {
                 entry.uptime = ProcessTable.uptime(pid)
                 // An agent writes its pid file once it has registered; a daemon has its control socket.
                 entry.healthy = service.listenPort.map(LoopbackPort.answers)
-                    ?? FileManager.default.fileExists(atPath: service.kind == .computeAgent ? service.pidFile : service.controlSocket(pid: pid))
+                    ?? FileManager.default.fileExists(atPath: service.hostMounts ? service.pidFile : service.controlSocket(pid: pid))
             } else {
                 entry.pid = nil
                 entry.healthy = false

@@ -19,6 +19,7 @@ public struct ServiceHooks: Sendable {
         case .identity: try FileManager.default.createDirectory(atPath: layout.identityDir(service.node), withIntermediateDirectories: true)
         case .network: try FileManager.default.createDirectory(atPath: layout.networkDir(service.node), withIntermediateDirectories: true)
         case .image: try FileManager.default.createDirectory(atPath: layout.imageDir(service.node), withIntermediateDirectories: true)
+        case .metadata, .metadataAgent: try MetadataSecret(path: layout.metadataSecretFile).ensure()
         default: break
         }
         if let ready = service.readyPath { try? FileManager.default.removeItem(atPath: ready) }
@@ -38,7 +39,7 @@ public struct ServiceHooks: Sendable {
         case .vswitchd:
             let setup = UplinkSetup(state: state, layout: layout)
             try await Blocking.run { try setup.applyBlocking(node: node) }
-        case .sbDB, .northd, .controller, .identity, .network, .image, .compute, .computeAgent:
+        case .sbDB, .northd, .controller, .identity, .network, .image, .compute, .computeAgent, .metadata, .metadataAgent:
             break
         }
     }
