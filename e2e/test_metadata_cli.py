@@ -81,7 +81,9 @@ def test_guest_reaches_its_metadata_and_the_outside_reaches_the_guest(cloud, vm)
     assert meta["uuid"] == vm.id and meta["name"] == vm.name, meta
     authorized = vm.ssh("cat .ssh/authorized_keys").stdout
     assert list(meta["public_keys"].values())[0].split()[1] in authorized
-    assert vm.ssh("curl -s http://169.254.169.254/latest/meta-data/public-ipv4").stdout.strip() == vm.fip
+    # The metadata service caches an instance's data for 15 s (as Nova does): the floating IP shows once it expires.
+    public = "curl -s http://169.254.169.254/latest/meta-data/public-ipv4"
+    wait_for(lambda: vm.ssh(public, check=False).stdout.strip() == vm.fip, timeout=40, interval=2, what="public-ipv4 = the floating IP")
     assert vm.ssh("curl -s http://169.254.169.254/latest/meta-data/local-ipv4").stdout.strip() == vm.fixed_ip()
     assert vm.ssh("ping -c 1 -W 2 203.0.113.254", check=False).returncode == 0, "no way out through the gateway"
     # The metadata namespace of demo-net is on the guest's node, with the metadata address and the port's IP.
@@ -123,7 +125,7 @@ def metadata_request(cloud, path, headers):
 
 
 def test_signatures_spoofing_and_the_secret(cloud, vm):
-    secret = (cloud.state / "metadata-secret").read_text().strip()
+    secret = (cloud.state / "ctl" / "metadata-secret").read_text().strip()
     project = cloud.osc("server", "show", vm.id, demo=False)["project_id"]
     good = {"X-Instance-ID": vm.id, "X-Tenant-ID": project, "X-Forwarded-For": vm.fixed_ip()}
     path = "/openstack/latest/meta_data.json"

@@ -173,13 +173,13 @@ struct ClusterSpecTests {
         // both reading the one secret file; the agents' namespaces are per node.
         let metadata = try #require(services.first { $0.kind == .metadata })
         #expect(metadata.node == "ctl" && metadata.listenPort == 8775 && metadata.readyPath == "/tmp/x/ctl/run/metadata.pid")
-        #expect(metadata.arguments.starts(with: ["serve", "metadata", "--listen", "127.0.0.1:8775", "--shared-secret-file", "/tmp/x/metadata-secret"]))
+        #expect(metadata.arguments.starts(with: ["serve", "metadata", "--listen", "127.0.0.1:8775", "--shared-secret-file", "/tmp/x/ctl/metadata-secret"]))
         let metadataAgents = services.filter { $0.kind == .metadataAgent }
         #expect(metadataAgents.map(\.node) == ["c1", "c2"] && metadataAgents.allSatisfy { $0.hostMounts && $0.kind.wave > metadata.kind.wave })
         let m2 = try #require(metadataAgents.last)
         for pair in [["--netns-prefix", "ovnstack-c2-meta"], ["--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock"],
                      ["--ovs-db", "unix:/tmp/x/c2/run/db.sock"], ["--metadata-url", "http://127.0.0.1:8775"],
-                     ["--shared-secret-file", "/tmp/x/metadata-secret"], ["--state-dir", "/tmp/x/c2/metadata-agent"]] {
+                     ["--shared-secret-file", "/tmp/x/ctl/metadata-secret"], ["--state-dir", "/tmp/x/c2/metadata-agent"]] {
             #expect(m2.arguments.indices.contains { Array(m2.arguments[$0...].prefix(2)) == pair }, "\(m2.arguments)")
         }
     }

@@ -55,8 +55,9 @@ public struct StateLayout: Sendable, Hashable {
     /// The admin password the identity service generated at its first start (read by the services that call it).
     /// A metadata agent's directory (its log of provisioned networks).
     public func metadataAgentDir(_ node: String) -> String { "\(root)/\(node)/metadata-agent" }
-    /// The secret the metadata agents sign instance ids with and the metadata service checks (mode 600).
-    public var metadataSecretFile: String { "\(root)/metadata-secret" }
+    /// The secret the metadata agents sign instance ids with and the metadata service checks (mode 600), in the
+    /// control node's directory (the one a containerised service there sees).
+    public func metadataSecretFile(_ control: String) -> String { "\(root)/\(control)/metadata-secret" }
     public func adminPasswordFile(_ node: String) -> String { "\(identityDir(node))/admin-password" }
 
     public func nodeDir(_ node: String) -> String { "\(root)/\(node)" }

@@ -111,7 +111,7 @@ public struct ServicePlan: Sendable {
     func metadata(on node: NodeSpec) -> ServiceDefinition {
         let ports = state.ports
         return loopbackAPI(.metadata, on: node, port: ports.metadata, stateDir: nil, [
-            "--shared-secret-file", layout.metadataSecretFile, "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
+            "--shared-secret-file", layout.metadataSecretFile(node.name), "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
         ])
     }
 
@@ -157,7 +157,7 @@ public struct ServicePlan: Sendable {
         return nodeAgent(.metadataAgent, on: node, stateDir: layout.metadataAgentDir(n), [
             "--host", n, "--node-netns", state.names.netns(n), "--netns-prefix", "\(state.names.netns(n))-meta",
             "--ovs-db", "unix:\(layout.ovsSocket(n))", "--sb", "unix:\(layout.sbSocket(control))",
-            "--metadata-url", "http://127.0.0.1:\(state.ports.metadata)", "--shared-secret-file", layout.metadataSecretFile,
+            "--metadata-url", "http://127.0.0.1:\(state.ports.metadata)", "--shared-secret-file", layout.metadataSecretFile(control),
         ])
     }
 

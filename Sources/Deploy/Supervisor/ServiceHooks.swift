@@ -19,7 +19,7 @@ public struct ServiceHooks: Sendable {
         case .identity: try FileManager.default.createDirectory(atPath: layout.identityDir(service.node), withIntermediateDirectories: true)
         case .network: try FileManager.default.createDirectory(atPath: layout.networkDir(service.node), withIntermediateDirectories: true)
         case .image: try FileManager.default.createDirectory(atPath: layout.imageDir(service.node), withIntermediateDirectories: true)
-        case .metadata, .metadataAgent: try MetadataSecret(path: layout.metadataSecretFile).ensure()
+        case .metadata, .metadataAgent: try MetadataSecret(path: layout.metadataSecretFile(state.spec.controlNode.name)).ensure()
         default: break
         }
         if let ready = service.readyPath { try? FileManager.default.removeItem(atPath: ready) }
