@@ -11,7 +11,7 @@ struct ServeMetadata: AsyncParsableCommand {
         discussion: """
             Every request must carry X-Instance-ID, X-Tenant-ID and X-Instance-ID-Signature (HMAC-SHA256 of the instance id \
             with the shared secret); instance data comes from the compute API, read as the identity user.
-            Example: ovnstack serve metadata --listen 127.0.0.1:8775 --shared-secret-file /var/lib/ovnstack/metadata-secret \
+            Example: ovnstack serve metadata --listen 127.0.0.1:8775 --shared-secret-file /var/lib/ovnstack/ovnstack/ctl/metadata-secret \
             --compute-url http://127.0.0.1:8774/v2.1 --identity-url http://127.0.0.1:5000 \
             --identity-password-file /var/lib/ovnstack/identity/admin-password
             """

@@ -12,7 +12,7 @@ struct ServeMetadataAgent: AsyncParsableCommand {
             the networks' metadata localports, and forwards the guests' requests to nova-metadata signed with the shared secret.
             Example: ovnstack serve metadata-agent --host c1 --node-netns ovnstack-c1 --netns-prefix ovnstack-c1-meta \
             --ovs-db unix:/var/lib/ovnstack/ovnstack/c1/run/db.sock --sb unix:/var/lib/ovnstack/ovnstack/ctl/run/ovnsb_db.sock \
-            --metadata-url http://127.0.0.1:8775 --shared-secret-file /var/lib/ovnstack/ovnstack/metadata-secret \
+            --metadata-url http://127.0.0.1:8775 --shared-secret-file /var/lib/ovnstack/ovnstack/ctl/metadata-secret \
             --state-dir /var/lib/ovnstack/ovnstack/c1/metadata-agent
             """
     )
