@@ -6,21 +6,15 @@ Needs root (namespaces, OVS). Builds nothing: uses .build/debug/ovnstack (or $OV
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-OVNSTACK = Path(os.environ.get("OVNSTACK_BIN", ROOT / ".build/debug/ovnstack"))
-OPENSTACK = Path(sys.executable).parent / "openstack"
+from ovnstack_cluster import OPENSTACK, OVNSTACK, needs_root_and_binary
 
-pytestmark = [
-    pytest.mark.skipif(os.geteuid() != 0, reason="ovnstack up needs root (network namespaces, OVS); run as root"),
-    pytest.mark.skipif(not OVNSTACK.exists(), reason=f"{OVNSTACK} not built; run swift build --product ovnstack"),
-]
+pytestmark = needs_root_and_binary
 
 
 @pytest.fixture(scope="module")
