@@ -87,10 +87,11 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The secret the metadata agents and nova-metadata share, and the instance id signature it makes.
+        .target(name: "MetadataSecret", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // nova-metadata: EC2 and OpenStack metadata for instances, behind the metadata agents' signed requests.
         .target(name: "Metadata", dependencies: [
-            "OpenStackAPI",
-            .product(name: "Crypto", package: "swift-crypto"),
+            "OpenStackAPI", "MetadataSecret",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -99,7 +100,7 @@ let package = Package(
         ]),
         // The OVN metadata agent of one node: ovnmeta namespaces on the networks' localports, the 169.254.169.254 proxy.
         .target(name: "MetadataAgent", dependencies: [
-            "Addressing", "OVSDB", "OVNModel", "ProgramRunner",
+            "Addressing", "OVSDB", "OVNModel", "ProgramRunner", "MetadataSecret",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -156,9 +157,9 @@ let package = Package(
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
         .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "Image", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
-        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "MetadataSecret", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "MetadataAgentTests", dependencies: [
-            "MetadataAgent", "OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner",
+            "MetadataAgent", "MetadataSecret", "OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import MetadataSecret
 import Testing
 @testable import MetadataAgent
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MetadataSecret
 import OVSDBTestSupport
 import OpenStackAPITesting
 import ProgramRunner

@@ -1,4 +1,5 @@
 import Foundation
+import MetadataSecret
 import NIOCore
 import OVSDBTestSupport
 import ProgramRunner

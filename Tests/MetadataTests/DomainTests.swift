@@ -1,4 +1,5 @@
 import Foundation
+import MetadataSecret
 import OpenStackAPI
 import Testing
 @testable import Metadata
@@ -8,14 +9,14 @@ import Testing
 struct MetadataDomainTests {
     @Test("the signature is HMAC-SHA256 in lowercase hex (a published test vector) and verification rejects near misses")
     func signature() {
-        let signer = InstanceSignature(secret: "key")
+        let signer = SharedSecret("key")
         let expected = "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
         #expect(signer.sign("The quick brown fox jumps over the lazy dog") == expected)
         #expect(signer.verify(expected, for: "The quick brown fox jumps over the lazy dog"))
         #expect(!signer.verify(expected.uppercased(), for: "The quick brown fox jumps over the lazy dog"))
         #expect(!signer.verify(String(expected.dropLast()), for: "The quick brown fox jumps over the lazy dog"))
         #expect(!signer.verify("", for: "x"))
-        #expect(!InstanceSignature(secret: "other").verify(expected, for: "The quick brown fox jumps over the lazy dog"))
+        #expect(!SharedSecret("other").verify(expected, for: "The quick brown fox jumps over the lazy dog"))
     }
 
     static func sample(key: Bool = true, floating: [String] = []) -> InstanceMetadata {

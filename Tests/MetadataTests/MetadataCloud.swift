@@ -1,4 +1,5 @@
 import Foundation
+import MetadataSecret
 import OpenStackAPI
 import OpenStackAPITesting
 @testable import Metadata
@@ -73,7 +74,7 @@ final class MetadataCloud: @unchecked Sendable {
     func headers(instance: String? = nil, project: String? = nil, secret: String? = nil) -> [(String, String)] {
         let id = instance ?? serverID
         return [("X-Instance-ID", id), ("X-Tenant-ID", project ?? demoProjectID),
-                ("X-Instance-ID-Signature", InstanceSignature(secret: secret ?? self.secret).sign(id)), ("X-Forwarded-For", "10.0.0.5")]
+                ("X-Instance-ID-Signature", SharedSecret(secret ?? self.secret).sign(id)), ("X-Forwarded-For", "10.0.0.5")]
     }
 
     /// `GET path` as the demo instance's guest.

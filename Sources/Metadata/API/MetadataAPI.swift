@@ -1,12 +1,13 @@
 import Hummingbird
 import Logging
+import MetadataSecret
 import OpenStackAPI
 
 /// nova-metadata's paths behind the agents' signed headers: `/` (EC2 versions, open as in nova), EC2
 /// `/<version>/…`, and `/openstack/…`; a POST is accepted only on `/openstack/<version>/password`.
 struct MetadataAPI: Sendable {
     let source: MetadataSource
-    let signature: InstanceSignature
+    let signature: SharedSecret
 
     func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)

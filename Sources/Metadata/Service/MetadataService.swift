@@ -18,7 +18,7 @@ public struct MetadataService: Sendable {
     public func run(logger: Logger = Logger(label: "ovnstack.metadata"), onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let compute = ComputeMetadataClient(client: ServiceClient(token: token), computeURL: configuration.computeURL)
         let source = MetadataSource(compute: compute, cacheLifetime: configuration.cacheLifetime)
-        let api = MetadataAPI(source: source, signature: InstanceSignature(secret: configuration.sharedSecret))
+        let api = MetadataAPI(source: source, signature: configuration.sharedSecret)
         let app = APIServer.application(router: api.router(), address: configuration.listen, logger: logger) { port in
             await onReady(port)
         }

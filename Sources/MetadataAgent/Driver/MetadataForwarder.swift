@@ -1,4 +1,5 @@
 public import AsyncHTTPClient
+public import MetadataSecret
 import NIOCore
 import NIOHTTP1
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import MetadataSecret
 
 /// How a metadata agent is set up: the node it serves, where that node's Open vSwitch and the OVN Southbound
 /// are, how its namespaces are named, and where nova-metadata is.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Metadata
+import MetadataSecret
 import OpenStackAPI
 
 /// `ovnstack serve metadata`: the metadata service (nova-metadata) behind the metadata agents.
@@ -37,10 +38,8 @@ struct ServeMetadata: AsyncParsableCommand {
     func run() async throws {
         guard let address = ListenAddress(parsing: listen) else { throw ValidationError("--listen must be host:port, got '\(listen)'") }
         guard (0...3600).contains(cacheSeconds) else { throw ValidationError("--cache-seconds must be between 0 and 3600") }
-        guard let secret = try? String(contentsOfFile: sharedSecretFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
-              !secret.isEmpty else {
-            throw ValidationError("cannot read a shared secret from \(sharedSecretFile); write the agents' secret there")
-        }
+        let secret: SharedSecret
+        do { secret = try SharedSecret(contentsOfFile: sharedSecretFile) } catch { throw ValidationError("\(error)") }
         let configuration = MetadataConfiguration(listen: address, sharedSecret: secret, computeURL: computeURL,
                                                   cacheLifetime: .seconds(cacheSeconds))
         let service = MetadataService(configuration: configuration, token: try identity.serviceToken())

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MetadataAgent
+import MetadataSecret
 
 /// `ovnstack serve metadata-agent`: the OVN metadata agent of one node (ovnmeta namespaces, the 169.254.169.254 proxy).
 struct ServeMetadataAgent: AsyncParsableCommand {
