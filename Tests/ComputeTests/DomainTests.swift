@@ -30,6 +30,17 @@ struct ComputeDomainTests {
         #expect(scheduler.pick(flavor: Self.tiny, zone: "az9", forcedHost: nil, hints: .init(), hostOf: { _ in nil }) == nil)
     }
 
+    @Test("a lone default group is left to Networking when ports are made; any other choice is passed on")
+    func securityGroupsForNewPorts() {
+        var i = Self.building(ports: [])
+        i.securityGroups = [SecurityGroupRef(id: "sg-d", name: "default")]
+        #expect(i.securityGroupsForNewPorts == [])
+        i.securityGroups.append(SecurityGroupRef(id: "sg-w", name: "web"))
+        #expect(i.securityGroupsForNewPorts.map(\.id) == ["sg-d", "sg-w"])
+        i.securityGroups = [SecurityGroupRef(id: "sg-w", name: "web")]
+        #expect(i.securityGroupsForNewPorts.map(\.id) == ["sg-w"])
+    }
+
     @Test("the vif-plugged event may come before or after the agent's report; ACTIVE needs both")
     func eventOrdering() {
         var early = Self.building(ports: [])

@@ -15,7 +15,7 @@ import Testing
             #expect(token["user"]?["domain"]?["id"] == "default")
             #expect(token["project"]?["name"] == "admin")
             #expect(token["is_domain"] == false)
-            #expect(Set(token["roles"]?.array?.compactMap { $0["name"]?.string } ?? []) == ["admin", "member", "reader"])
+            #expect(Set(token["roles"]?.array?.compactMap { $0["name"]?.string } ?? []) == ["admin", "manager", "member", "reader"])
             let types = Set(token["catalog"]?.array?.compactMap { $0["type"]?.string } ?? [])
             #expect(types == ["identity", "network", "compute", "image"])
             #expect(token["expires_at"]?.string?.hasSuffix(".000000Z") == true)

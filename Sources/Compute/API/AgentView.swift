@@ -20,7 +20,7 @@ enum AgentView {
                 "generation": .int(i.generation), "action": .optional(i.action), "image_id": .string(i.imageID),
                 "flavor": ["vcpus": .int(i.flavor.vcpus), "ram": .int(i.flavor.ram), "disk": .int(i.flavor.disk)],
                 "key_data": .optional(i.keyData), "user_data": .optional(i.userData), "metadata": ServerView.metadata(i.metadata),
-                "requested_networks": .array(networks), "security_groups": .array(i.securityGroups.map { .string($0.id) }),
+                "requested_networks": .array(networks), "security_groups": .array(i.securityGroupsForNewPorts.map { .string($0.id) }),
                 "ports": .array(i.ports.map { ["port_id": .string($0.portID), "created": .bool($0.created)] })]
     }
 

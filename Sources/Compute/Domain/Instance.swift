@@ -103,6 +103,15 @@ struct SecurityGroupRef: Codable, Sendable, Equatable {
     var name: String
 }
 
+extension Instance {
+    /// The groups the agent names when it creates the instance's ports. A lone `default` is left out, as Nova's
+    /// `_clean_security_groups` does: Networking gives a new port its project's default group itself, and only
+    /// where port security is on, so a server boots on a network without port security.
+    var securityGroupsForNewPorts: [SecurityGroupRef] {
+        securityGroups.map(\.name) == ["default"] ? [] : securityGroups
+    }
+}
+
 /// A port the agent reported for an instance.
 struct PortReport: Codable, Sendable, Equatable {
     var portID: String

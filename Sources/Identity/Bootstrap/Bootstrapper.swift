@@ -1,7 +1,7 @@
 import Foundation
 import OpenStackAPI
 
-/// First start: Default domain, admin/member/reader roles, admin and demo projects and users, region and catalog.
+/// First start: Default domain, admin/manager/member/reader roles, admin and demo projects and users, region and catalog.
 struct Bootstrapper: Sendable {
     let store: IdentityStore
     let hasher: PasswordHasher
@@ -15,7 +15,10 @@ struct Bootstrapper: Sendable {
         let config = configuration
         let catalog = [CatalogService(type: "identity", name: "keystone", port: identityPort, path: "/v3/")] + config.services
         if done {
-            try await store.write { tx in try Self.sync(catalog, config, tx) }
+            try await store.write { tx in
+                try Self.addMissingRoles(tx)
+                try Self.sync(catalog, config, tx)
+            }
             return try BootstrapCredentials.load(stateDirectory: configuration.stateDirectory)
         }
         let credentials = BootstrapCredentials(adminPassword: configuration.adminPassword ?? SecureRandom.token(),
@@ -49,6 +52,13 @@ struct Bootstrapper: Sendable {
         let u = UserRow(id: ResourceID.make(), name: user, domainId: "default", enabled: true, defaultProjectId: nil, passwordHash: hash, extra: "{}")
         try tx.insert(u)
         return (p.id, u.id)
+    }
+
+    /// Adds the default roles a database bootstrapped by an older version lacks (`manager` came later).
+    private static func addMissingRoles(_ tx: IdentityTransaction) throws {
+        for role in Role.allCases where try tx.roles(named: role.rawValue).isEmpty {
+            try tx.insert(RoleRow(id: ResourceID.make(), name: role.rawValue, description: nil))
+        }
     }
 
     /// Adds each configured service that the catalog lacks and corrects its endpoint URLs;

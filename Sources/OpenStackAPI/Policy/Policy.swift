@@ -1,11 +1,13 @@
-/// The default roles of every service: `admin` implies `member` implies `reader`.
+/// The default roles of every service, as Keystone (2024.1 and later) bootstraps them: `admin` implies
+/// `manager` implies `member` implies `reader`. A project manager may do what a member may here.
 public enum Role: String, Sendable, CaseIterable {
-    case admin, member, reader
+    case admin, manager, member, reader
 
     /// The roles a role implies, itself included.
     public var implied: [Role] {
         switch self {
-        case .admin: [.admin, .member, .reader]
+        case .admin: [.admin, .manager, .member, .reader]
+        case .manager: [.manager, .member, .reader]
         case .member: [.member, .reader]
         case .reader: [.reader]
         }
