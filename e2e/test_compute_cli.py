@@ -128,6 +128,16 @@ def test_two_nodes_ping_by_fixed_ip_and_the_outside_reaches_a_floating_ip(cloud,
     addresses = cloud.osc("server", "show", first["id"])["addresses"]["demo-net"]
     assert fip in addresses, addresses
 
+    # A stopped server is off the network like a powered-off VM: neither its floating nor its fixed IP answers
+    # (its namespace outlives the guest, so this fails if the guest's addresses stay behind); started, it is back.
+    cloud.osc("server", "stop", first["id"], output=False)
+    wait_for(lambda: cloud.osc("server", "show", first["id"])["status"] == "SHUTOFF", what="SHUTOFF")
+    assert cloud.run_in(ext, "ping", "-c3", "-W1", fip, check=False).returncode != 0, "a stopped server answers its floating IP"
+    ns_b = cloud.instance_netns(second["id"], host_of(cloud, second["id"]))
+    assert cloud.run_in(ns_b, "ping", "-c2", "-W1", a, check=False).returncode != 0, "a stopped server answers its fixed IP"
+    cloud.osc("server", "start", first["id"], output=False)
+    wait_for(lambda: cloud.run_in(ext, *ssh, check=False).returncode == 0, timeout=60, what=f"ssh cirros@{fip} after start")
+
     for server in (first, second):
         cloud.osc("server", "delete", "--wait", server["id"], output=False)
     cloud.osc("floating", "ip", "delete", fip, output=False)

@@ -24,12 +24,13 @@ enum ServerDecoding {
             guard Data(base64Encoded: text, options: .ignoreUnknownCharacters) != nil else { throw .badRequest("User data needs to be valid base 64.") }
             userData = text
         }
-        var groups: [String] = []
+        var groups: [String]?
         if let value = s.object["security_groups"], !value.isNull {
+            groups = []
             guard let list = value.array else { throw BodyFields.invalid("security_groups", "\(value.text) is not of type 'array'") }
             for item in list {
                 guard let name = item["name"]?.string, !name.isEmpty else { throw BodyFields.invalid("security_groups", "\(item.text) has no 'name'") }
-                groups.append(name)
+                groups?.append(name)
             }
         }
         return ServerCreate(

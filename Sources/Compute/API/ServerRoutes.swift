@@ -15,11 +15,11 @@ struct ServerRoutes {
             let resolved = ResolvedServerCreate(
                 request: create, image: try await drivers.images.image(create.imageRef, for: caller),
                 networks: try await drivers.networks.resolve(create.networks, for: caller),
-                securityGroups: try await drivers.networks.resolveSecurityGroups(create.securityGroups, for: caller))
+                securityGroups: try await drivers.networks.resolveSecurityGroups(create.securityGroups ?? [], for: caller))
             let instances = try await store.createServers(resolved, caller, requestID: context.requestID)
             let first = instances[0]
             let password = create.adminPass ?? Self.password()
-            return JSONResponse.make(status: 202, body: ["server": ServerView.created(first, adminPass: password, base: context.baseURL)],
+            return JSONResponse.make(status: 202, body: ["server": ServerView.created(first, requestedGroups: create.securityGroups, adminPass: password, base: context.baseURL)],
                                      headers: [("Location", "\(context.baseURL)/v2.1/servers/\(first.id)")])
         }
         router.get("/v2.1/servers") { request, context in

@@ -13,9 +13,11 @@ enum ServerView {
         ["id": .string(i.id), "links": links(i.id, base), "name": .string(i.name)]
     }
 
-    static func created(_ i: Instance, adminPass: String, base: String) -> JSON {
-        ["id": .string(i.id), "links": links(i.id, base), "OS-DCF:diskConfig": "MANUAL",
-         "security_groups": .array(groups(i)), "adminPass": .string(adminPass)]
+    /// As Nova, the create answer echoes the body's `security_groups` (even `[]`), or names `default` without one.
+    static func created(_ i: Instance, requestedGroups: [String]?, adminPass: String, base: String) -> JSON {
+        let groups: [JSON] = requestedGroups.map { $0.map { ["name": .string($0)] } } ?? [["name": "default"]]
+        return ["id": .string(i.id), "links": links(i.id, base), "OS-DCF:diskConfig": "MANUAL",
+                "security_groups": .array(groups), "adminPass": .string(adminPass)]
     }
 
     static func groups(_ i: Instance) -> [JSON] {

@@ -6,7 +6,8 @@ struct ServerCreate: Sendable {
     var networks: Networks
     var keyName: String?
     var userData: String?
-    var securityGroups: [String]
+    /// The groups named in the body; nil when it has no `security_groups` (the project's default applies).
+    var securityGroups: [String]?
     var availabilityZone: String?
     var metadata: [String: String]
     var minCount: Int

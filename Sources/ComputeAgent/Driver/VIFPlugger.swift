@@ -42,6 +42,18 @@ struct VIFPlugger: Sendable {
     /// Removes a NIC's OVS port and veth (both ends go together); nothing left is fine.
     func unplug(_ nic: LocalInstance.NIC) async { await unplugLink(nic.tapName) }
 
+    /// What powering a VM off does to its NICs: the guest's addresses and routes go (the namespace outlives the
+    /// guest's processes, and its kernel would otherwise still answer ping on them), and the link is down until
+    /// `up` (a reboot) or the next plug (a start).
+    func resetGuestNICs(_ nics: [LocalInstance.NIC], instanceID: String, up: Bool) async {
+        let ns = namespace(instanceID)
+        for nic in nics {
+            _ = await Program.probeAsync("ip", ["-n", ns, "addr", "flush", "dev", nic.guestName])
+            _ = await Program.probeAsync("ip", ["-n", ns, "link", "set", nic.guestName, "down"])
+            if up { _ = await Program.probeAsync("ip", ["-n", ns, "link", "set", nic.guestName, "up"]) }
+        }
+    }
+
     /// Deletes the instance's namespace.
     func removeNamespace(_ instanceID: String) async {
         _ = await Program.probeAsync("ip", ["netns", "del", namespace(instanceID)])

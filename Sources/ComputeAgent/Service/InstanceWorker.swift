@@ -62,10 +62,12 @@ struct InstanceWorker: Sendable {
             try await store.update(id) { $0.generation = spec.generation; $0.running = true }
         case .stop:
             await guests.stop(id, hard: false)
+            await vifs.resetGuestNICs(await store.instance(id)?.nics ?? [], instanceID: id, up: false)
             try await store.update(id) { $0.running = false }
         case .restart(let action):
             guard let spec else { return }
             await guests.stop(id, hard: action == .rebootHard)
+            await vifs.resetGuestNICs(await store.instance(id)?.nics ?? [], instanceID: id, up: true)
             if action == .rebuild {
                 let file = try await images.file(spec.imageID)
                 try guests.prepareRootfs(id, image: file, hostname: spec.hostname, keyData: spec.keyData, fresh: true)
