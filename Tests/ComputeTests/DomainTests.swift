@@ -30,7 +30,7 @@ struct ComputeDomainTests {
         #expect(scheduler.pick(flavor: Self.tiny, zone: "az9", forcedHost: nil, hints: .init(), hostOf: { _ in nil }) == nil)
     }
 
-    @Test("a lone default group is left to Networking when ports are made; any other choice is passed on")
+    @Test("a lone default group is left to Networking when ports are made, and is none on networks without port security")
     func securityGroupsForNewPorts() {
         var i = Self.building(ports: [])
         i.securityGroups = [SecurityGroupRef(id: "sg-d", name: "default")]
@@ -39,6 +39,12 @@ struct ComputeDomainTests {
         #expect(i.securityGroupsForNewPorts.map(\.id) == ["sg-d", "sg-w"])
         i.securityGroups = [SecurityGroupRef(id: "sg-w", name: "web")]
         #expect(i.securityGroupsForNewPorts.map(\.id) == ["sg-w"])
+        let lone = [SecurityGroupRef(id: "sg-d", name: "default")]
+        let open = RequestedNetwork(networkID: "n1", portSecurity: false), secured = RequestedNetwork(networkID: "n2", portSecurity: true)
+        #expect(ServerRules.securityGroups(lone, on: [open]) == [])
+        #expect(ServerRules.securityGroups(lone, on: [open, secured]) == lone)
+        #expect(ServerRules.securityGroups(lone, on: [RequestedNetwork(networkID: "n3")]) == lone)
+        #expect(ServerRules.securityGroups(i.securityGroups, on: [open]) == i.securityGroups)
     }
 
     @Test("the vif-plugged event may come before or after the agent's report; ACTIVE needs both")

@@ -12,10 +12,11 @@ struct ServerRoutes {
         router.post("/v2.1/servers") { request, context in
             let caller = try FlavorRoutes.caller(context)
             let create = try ServerDecoding.create(try await request.jsonObject(context: context), version: ComputeAPI.version(request))
-            let resolved = ResolvedServerCreate(
-                request: create, image: try await drivers.images.image(create.imageRef, for: caller),
-                networks: try await drivers.networks.resolve(create.networks, for: caller),
-                securityGroups: try await drivers.networks.resolveSecurityGroups(create.securityGroups ?? [], for: caller))
+            let image = try await drivers.images.image(create.imageRef, for: caller)
+            let networks = try await drivers.networks.resolve(create.networks, for: caller)
+            let groups = try await drivers.networks.resolveSecurityGroups(create.securityGroups ?? [], for: caller)
+            let resolved = ResolvedServerCreate(request: create, image: image, networks: networks,
+                                                securityGroups: ServerRules.securityGroups(groups, on: networks))
             let instances = try await store.createServers(resolved, caller, requestID: context.requestID)
             let first = instances[0]
             let password = create.adminPass ?? Self.password()

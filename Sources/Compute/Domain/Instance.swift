@@ -95,6 +95,8 @@ struct RequestedNetwork: Codable, Sendable, Equatable {
     var networkID: String?
     var fixedIP: String?
     var portID: String?
+    /// The network's (or port's) `port_security_enabled` when the server was created; nil when not known.
+    var portSecurity: Bool?
 }
 
 /// A security group of an instance, resolved from the name or id the user gave.

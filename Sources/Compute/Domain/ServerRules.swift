@@ -1,5 +1,13 @@
 /// The rules of server creates and actions: what Nova refuses, and how an action moves the states.
 enum ServerRules {
+    /// The groups a new server is in. Nova shows a server's groups from its ports, and a lone `default` is left
+    /// to Networking, which gives it only to ports with port security: so on networks that all have port security
+    /// off, such a server is in no group.
+    static func securityGroups(_ groups: [SecurityGroupRef], on networks: [RequestedNetwork]) -> [SecurityGroupRef] {
+        let loneDefault = groups.map(\.name) == ["default"]
+        return loneDefault && !networks.isEmpty && networks.allSatisfy({ $0.portSecurity == false }) ? [] : groups
+    }
+
     /// 403 when `metadata` holds more items than the project's quota allows.
     static func checkMetadata(_ metadata: [String: String], quota: QuotaSet = .defaults) throws(ComputeError) {
         guard QuotaSet.allows(quota.metadataItems, metadata.count) else {

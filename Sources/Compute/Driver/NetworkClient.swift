@@ -40,13 +40,15 @@ struct NetworkClient: Sendable {
                     throw .badRequest("Port id \(portID) could not be found.")
                 }
                 guard (port["device_id"]?.string ?? "").isEmpty else { throw .conflict("Port \(portID) is still in use.") }
-                resolved.append(RequestedNetwork(networkID: port["network_id"]?.string, portID: portID))
+                resolved.append(RequestedNetwork(networkID: port["network_id"]?.string, portID: portID,
+                                                 portSecurity: port["port_security_enabled"]?.bool))
             } else if let networkID = entry.uuid {
                 let answer = try await get("/v2.0/networks/\(networkID)")
                 guard answer.status == 200, let network = answer.body["network"], Self.usable(network, caller) else {
                     throw .badRequest("Network \(networkID) could not be found.")
                 }
-                resolved.append(RequestedNetwork(networkID: networkID, fixedIP: entry.fixedIP))
+                resolved.append(RequestedNetwork(networkID: networkID, fixedIP: entry.fixedIP,
+                                                 portSecurity: network["port_security_enabled"]?.bool))
             }
         }
         return resolved
