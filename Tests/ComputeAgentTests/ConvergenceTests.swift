@@ -75,3 +75,17 @@ import Testing
         #expect(NICPlan.nextGuestName(local().nics) == "eth1")
     }
 }
+
+/// The guest's cpuinfo text, from a host's.
+@Suite struct GuestCPUInfoTests {
+    static let host = "processor\t: 0\nmodel name\t: X\n\nprocessor\t: 1\nmodel name\t: Y\n\n"
+
+    @Test func keepsTheFlavorsCountRenumberedAndRepeatsTheLastWhenTheHostHasFewer() {
+        #expect(GuestCPUInfo.text(host: Self.host, vcpus: 1) == "processor\t: 0\nmodel name\t: X\n\n")
+        let four = GuestCPUInfo.text(host: Self.host, vcpus: 4)
+        #expect(four.components(separatedBy: "\n").filter { $0.hasPrefix("processor") }
+                == (0..<4).map { "processor\t: \($0)" })
+        #expect(four.hasSuffix("processor\t: 3\nmodel name\t: Y\n\n"))
+        #expect(GuestCPUInfo.text(host: "", vcpus: 2) == "")
+    }
+}

@@ -85,6 +85,10 @@ struct GuestBootTests {
             let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines == [hostname, "0", "1000"], "ssh with the \(key.type) key printed \(output)")
         }
+        // What tempest reads in a guest: the flavor's vCPU count, not the host's.
+        let host = try #require(keys.first)
+        let facts = network.exec(network.dhcp, "ssh", Self.sshOptions(host.privateKey) + ["cirros@\(address)", "grep -c ^processor /proc/cpuinfo"])
+        #expect(facts.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "cpuinfo in the guest: \(facts.output)")
         // The status block follows the lease within a second (it polls for eth0's address).
         let status = try await Self.waitFor(within: .seconds(5)) { () -> String? in
             let log = (try? String(contentsOf: bundle.consoleLog, encoding: .utf8)) ?? ""

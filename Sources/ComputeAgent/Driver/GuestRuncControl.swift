@@ -67,7 +67,7 @@ extension InstanceBundle {
     /// config.json, the pid file and the console log. The rootfs is `InstanceRootfs.remove`'s.
     func delete() {
         _ = Program.probe("runc", ["--root", runcRoot.path, "delete", "--force", id])
-        for file in [configFile, pidFile, consoleLog] { try? FileManager.default.removeItem(at: file) }
+        for file in [configFile, pidFile, consoleLog, cpuinfoFile] { try? FileManager.default.removeItem(at: file) }
     }
 
     /// Polls until the container is stopped or gone; false when `within` passed first.

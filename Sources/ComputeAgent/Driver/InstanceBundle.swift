@@ -30,6 +30,8 @@ struct InstanceBundle: Sendable {
     var consoleLog: URL { directory.appendingPathComponent("console.log") }
     /// Where runc writes init's host pid.
     var pidFile: URL { directory.appendingPathComponent("init.pid") }
+    /// The guest's `/proc/cpuinfo` (``GuestCPUInfo``), bind-mounted read-only.
+    var cpuinfoFile: URL { directory.appendingPathComponent("cpuinfo") }
 
     /// The capabilities a guest needs: its init, dropbear (setuid, ptys), udhcpc and `ip` (NET_ADMIN,
     /// NET_RAW), setuid busybox `su` and ping. No SYS_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_TIME, MKNOD…
@@ -38,9 +40,10 @@ struct InstanceBundle: Sendable {
         "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_SYS_CHROOT", "CAP_AUDIT_WRITE",
     ]
 
-    /// Writes config.json (atomically).
+    /// Writes config.json and the guest's cpuinfo (atomically).
     func write() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try GuestCPUInfo.write(to: cpuinfoFile, vcpus: vcpus)
         let data = try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: configFile, options: .atomic)
     }
@@ -67,6 +70,7 @@ struct InstanceBundle: Sendable {
                 ["destination": "/dev/pts", "type": "devpts", "source": "devpts",
                  "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"]],
                 ["destination": "/dev/shm", "type": "tmpfs", "source": "shm", "options": ["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"]],
+                ["destination": "/proc/cpuinfo", "type": "bind", "source": cpuinfoFile.path, "options": ["rbind", "ro"]],
                 ["destination": "/sys", "type": "sysfs", "source": "sysfs", "options": ["nosuid", "noexec", "nodev", "ro"]],
                 // init mounts these itself when missing; runc mounting them spares the guest CAP_SYS_ADMIN.
                 ["destination": "/run", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "nodev", "mode=755"]],
