@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests with the real OpenStack clients: the `openstack` CLI and openstacksdk (pytest: identity, network,
-# image, compute on `ovnstack up` clusters) and tempest (tempest.api.identity, tempest.api.network, tempest.api.compute).
+# image, compute, metadata on `ovnstack up` clusters) and tempest (tempest.api.identity, tempest.api.network,
+# tempest.api.compute with ssh validation, and the scenario tests of the seed's end goal).
 # Makes the venv (.venv, or $VENV) on first use. Exits non-zero when any test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +19,7 @@ echo "== e2e: tempest.api.identity"
 e2e/run_tempest_identity.sh
 echo "== e2e: tempest.api.network"
 e2e/run_tempest_network.sh
-echo "== e2e: tempest.api.compute"
-"$VENV/bin/python" e2e/compute_tempest.py
+echo "== e2e: tempest.api.compute, with ssh validation through floating IPs"
+"$VENV/bin/python" e2e/compute_tempest.py --validation --concurrency 2
+echo "== e2e: tempest.scenario (network, server and security group basic ops, advanced server ops)"
+"$VENV/bin/python" e2e/compute_tempest.py --scenario --concurrency 2
