@@ -48,7 +48,8 @@ public enum SharedSecretError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let path): "cannot read the shared secret file \(path); write the secret the metadata service and its agents share there (`ovnstack up` makes it)"
+        case .unreadable(let path):
+            "cannot read the shared secret file \(path); write the secret the metadata service and its agents share there (`ovnstack up` makes it)"
         case .empty(let path): "the shared secret file \(path) is empty; write the secret the metadata service and its agents share there"
         }
     }

@@ -39,6 +39,37 @@ struct ComputeSchedulingTests {
         }
     }
 
+    @Test("min/max_count: placed all or nothing; the quota caps max_count and refuses below min_count")
+    func multipleCreate() async throws {
+        try await withComputeCloud { cloud in
+            let agent = FakeAgent(cloud: cloud, host: "c1")
+            try await agent.register(vcpus: 4, memoryMB: 8192, localGB: 100)
+            func create(_ name: String, _ token: String, min: Int, max: Int) async throws -> APIResponse {
+                try await cloud.api.post("/v2.1/servers", token: token, json: ["server": [
+                    "name": .string(name), "imageRef": .string(cloud.imageID), "flavorRef": "1", "networks": [],
+                    "min_count": .int(min), "max_count": .int(max)]])
+            }
+            func servers(_ name: String) async throws -> [JSON] {
+                let all = try await cloud.api.get("/v2.1/servers/detail?all_tenants=1", token: cloud.adminToken).json["servers"]?.array ?? []
+                return all.filter { $0["name"]?.string?.hasPrefix(name + "-") == true }
+            }
+            #expect(try await create("fits", cloud.adminToken, min: 2, max: 3).status == 202)
+            #expect(try await servers("fits").map { $0["OS-EXT-SRV-ATTR:host"]?.string } == ["c1", "c1", "c1"])
+            // One vCPU is left: a pair does not fit, so neither is placed nor claims it.
+            #expect(try await create("pair", cloud.adminToken, min: 2, max: 2).status == 202)
+            let pair = try await servers("pair")
+            #expect(pair.count == 2 && pair.allSatisfy { $0["status"]?.string == "ERROR" }, "\(pair)")
+            #expect(pair.allSatisfy { $0["fault"]?["message"]?.string?.hasPrefix("No valid host was found") == true })
+            #expect(try await agent.specs().count == 3)
+            // The demo project's quota is 10 instances: 11 at least is refused, up to 12 makes 10.
+            let refused = try await create("many", cloud.demoToken, min: 11, max: 12)
+            #expect(refused.status == 403 && refused.json["forbidden"]?["message"]?.string?.contains("instances") == true, "\(refused)")
+            #expect(try await servers("many").isEmpty)
+            #expect(try await create("many", cloud.demoToken, min: 1, max: Int(Int32.max)).status == 202)
+            #expect(try await servers("many").count == 10)
+        }
+    }
+
     @Test("different_host and same_host hints, zones, min/max_count names, host services and hypervisors")
     func hintsAndZones() async throws {
         try await withComputeCloud { cloud in

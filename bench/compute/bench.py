@@ -8,7 +8,9 @@ Measures, through the real APIs with one keep-alive session (requests, admin on 
 - sequential boots: POST /servers → ACTIVE, → its fixed IP answers ping from a reference instance's namespace,
   → a new floating IP answers ping from the `ext` namespace (p50/p95 over --boots);
 - --concurrent boots at once, spread over the compute nodes: time until every one answers ping on its fixed IP;
-- RSS of the processes in an idle instance's namespace (its guest), and of each compute agent.
+- RSS of the processes in an idle instance's namespace (its guest), and of each compute and metadata agent;
+- metadata latency: GET meta_data.json from an instance's network namespace through the OVN metadata path (p50/p95);
+- `ovnstack launch` on the running cloud until the server answers ssh through its floating IP.
 Writes bench/compute/results-<UTC time>-<build>.json (or --out).
 """
 import argparse
@@ -54,16 +56,28 @@ class Cloud:
         self.compute = f"http://127.0.0.1:{ports['compute']}/v2.1"
         self.network = f"http://127.0.0.1:{ports['network']}/v2.0"
         self.image_url = f"http://127.0.0.1:{ports['image']}/v2"
-        password = (state / "ctl/identity/demo-password").read_text().strip()
-        auth = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
-            "name": "demo", "domain": {"name": "Default"}, "password": password}}},
-            "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}
-        token = requests.post(f"http://127.0.0.1:{ports['identity']}/v3/auth/tokens", json=auth, timeout=30).headers["X-Subject-Token"]
+        self.identity = f"http://127.0.0.1:{ports['identity']}/v3"
+        token, self.project = self.login("demo")
         self.s = requests.Session()
         self.s.headers["X-Auth-Token"] = token
         self.image = self.s.get(f"{self.image_url}/images?name=cirros", timeout=30).json()["images"][0]["id"]
         self.net = self.s.get(f"{self.network}/networks?name=demo-net", timeout=30).json()["networks"][0]["id"]
         self.public = self.s.get(f"{self.network}/networks?name=public", timeout=30).json()["networks"][0]["id"]
+
+    def login(self, user):
+        password = (self.state / f"ctl/identity/{user}-password").read_text().strip()
+        auth = {"auth": {"identity": {"methods": ["password"], "password": {"user": {
+            "name": user, "domain": {"name": "Default"}, "password": password}}},
+            "scope": {"project": {"name": user, "domain": {"name": "Default"}}}}}
+        r = requests.post(f"{self.identity}/auth/tokens", json=auth, timeout=30)
+        return r.headers["X-Subject-Token"], r.json()["token"]["project"]["id"]
+
+    def raise_quota(self, instances):
+        """As admin, room for `instances` m1.tiny servers in the demo project (the default quota is 10)."""
+        admin, _ = self.login("admin")
+        r = requests.put(f"{self.compute}/os-quota-sets/{self.project}", headers={"X-Auth-Token": admin}, timeout=30,
+                         json={"quota_set": {"instances": instances, "cores": instances, "ram": 512 * instances}})
+        r.raise_for_status()
 
     def boot(self, name, hints=None):
         body = {"server": {"name": name, "imageRef": self.image, "flavorRef": "1", "networks": [{"uuid": self.net}]}}
@@ -101,6 +115,21 @@ def ping_until(netns, address, timeout=60):
     raise TimeoutError(f"{address} not pingable from {netns} in {timeout} s")
 
 
+def metadata_latency(netns, requests_count):
+    """GET meta_data.json from an instance's network namespace (guest → br-int → metadata namespace → agent →
+    nova-metadata), each a new connection as cirros' curl makes them; p50/p95 in ms, the first (uncached) apart."""
+    times = []
+    for _ in range(requests_count):
+        out = subprocess.run(["ip", "netns", "exec", netns, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}",
+                              "http://169.254.169.254/openstack/latest/meta_data.json"], capture_output=True, text=True).stdout.split()
+        if len(out) != 2 or out[0] != "200":
+            raise RuntimeError(f"metadata from {netns}: {out}")
+        times.append(float(out[1]) * 1000)
+    rest = times[1:] or times
+    return {"metadata_first_ms": round(times[0], 2), "metadata_p50_ms": round(pct(rest, 50), 2),
+            "metadata_p95_ms": round(pct(rest, 95), 2), "metadata_requests": len(times)}
+
+
 def instance_netns(cloud, sid):
     hits = [ns for ns in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout.split() if ns.endswith(sid)]
     return hits[0]
@@ -109,7 +138,8 @@ def instance_netns(cloud, sid):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--boots", type=int, default=20)
-    parser.add_argument("--concurrent", type=int, default=9, help="at most 9: the default quota is 10 instances and the reference takes one")
+    parser.add_argument("--concurrent", type=int, default=20)
+    parser.add_argument("--metadata-requests", type=int, default=200)
     parser.add_argument("--out")
     args = parser.parse_args()
     ovnstack = binary()
@@ -117,9 +147,13 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="ovnstack-bench-compute-"))
     name = "bc" + uuid.uuid4().hex[:5]
     state = tmp / "state"
+    # Room for the reference and the concurrent boots: 16 vCPUs per compute node (Nova would overcommit its CPUs).
+    spec = tmp / "cluster.yaml"
+    spec.write_text("nodes:\n  - {name: ctl, roles: [control, gateway]}\n"
+                    + "".join(f"  - {{name: c{i}, roles: [compute], capacity: {{vcpus: 16}}}}\n" for i in (1, 2)))
     options = ["--name", name, "--state-dir", str(state), "--clouds-yaml", str(tmp / "clouds.yaml")]
     started = time.monotonic()
-    up = subprocess.run([str(ovnstack), "up", *options], capture_output=True, text=True, timeout=300)
+    up = subprocess.run([str(ovnstack), "up", "-f", str(spec), *options], capture_output=True, text=True, timeout=300)
     up_seconds = time.monotonic() - started
     if up.returncode != 0:
         subprocess.run([str(ovnstack), "down", "--purge", *options], capture_output=True, text=True, timeout=300)
@@ -130,6 +164,7 @@ def main():
               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(), "up_seconds": round(up_seconds, 2)}
     try:
         cloud = Cloud(state, name)
+        cloud.raise_quota(args.concurrent + 1)
         for rule in ({"protocol": "icmp"}, {"protocol": "tcp", "port_range_min": 22, "port_range_max": 22}):
             sg = cloud.s.get(f"{cloud.network}/security-groups?name=default", timeout=30).json()["security_groups"][0]["id"]
             cloud.s.post(f"{cloud.network}/security-group-rules", json={"security_group_rule": {
@@ -168,11 +203,20 @@ def main():
         result["concurrent"] = args.concurrent
         result["concurrent_all_pingable_s"] = round(time.monotonic() - t0, 2)
         for node in ("c1", "c2"):
-            pid = int((state / node / "run/compute-agent.pid").read_text())
-            result[f"agent_{node}_rss_kib"] = rss_kib(pid)
+            for agent in ("compute-agent", "metadata-agent"):
+                pid = int((state / node / f"run/{agent}.pid").read_text())
+                result[f"{agent.split('-')[0]}_agent_{node}_rss_kib"] = rss_kib(pid)
+        result.update(metadata_latency(ref_ns, args.metadata_requests))
         for sid in sids:
             cloud.delete(sid)
         cloud.delete(reference)
+        # `ovnstack launch` on the running cloud: keypair, rules, boot, floating IP, until ssh answers.
+        t0 = time.monotonic()
+        launch = subprocess.run([str(ovnstack), "launch", "--name", name, "--state-dir", str(state), "bench-launch"],
+                                capture_output=True, text=True, timeout=300)
+        if launch.returncode != 0:
+            raise SystemExit(launch.stdout + launch.stderr)
+        result["launch_to_sshable_s"] = round(time.monotonic() - t0, 2)
     finally:
         subprocess.run([str(ovnstack), "down", "--purge", *options], capture_output=True, text=True, timeout=300)
     out = Path(args.out) if args.out else ROOT / "bench/compute" / f"results-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{result['build']}.json"

@@ -20,7 +20,8 @@ struct ServerRoutes {
             let instances = try await store.createServers(resolved, caller, requestID: context.requestID)
             let first = instances[0]
             let password = create.adminPass ?? Self.password()
-            return JSONResponse.make(status: 202, body: ["server": ServerView.created(first, requestedGroups: create.securityGroups, adminPass: password, base: context.baseURL)],
+            let body = ServerView.created(first, requestedGroups: create.securityGroups, adminPass: password, base: context.baseURL)
+            return JSONResponse.make(status: 202, body: ["server": body],
                                      headers: [("Location", "\(context.baseURL)/v2.1/servers/\(first.id)")])
         }
         router.get("/v2.1/servers") { request, context in

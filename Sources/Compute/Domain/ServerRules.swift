@@ -25,6 +25,19 @@ enum ServerRules {
         }
     }
 
+    /// How many of a `min`…`max` request the quota allows, as Nova counts it: the most that fit, or 403 (the
+    /// message of `min`) when not even `min` do.
+    static func allowedCount(min: Int, max: Int, used: HostUsage, flavor: Flavor, quota: QuotaSet) throws(ComputeError) -> Int {
+        func room(_ limit: Int, _ inUse: Int, _ each: Int) -> Int {
+            limit < 0 || each <= 0 ? Int.max : Swift.max(0, (limit - inUse) / each)
+        }
+        let fits = Swift.min(max, room(quota.instances, used.instances, 1), room(quota.cores, used.vcpus, flavor.vcpus),
+                             room(quota.ram, used.ramMB, flavor.ram))
+        if fits >= min { return fits }
+        try checkQuota(used: used, count: min, flavor: flavor, quota: quota)
+        return min
+    }
+
     /// 403 when `count` more instances of `flavor` exceed the project's quota.
     static func checkQuota(used: HostUsage, count: Int, flavor: Flavor, quota: QuotaSet) throws(ComputeError) {
         func check(_ what: String, _ requested: Int, _ inUse: Int, _ limit: Int) throws(ComputeError) {

@@ -1,8 +1,10 @@
 import Foundation
 
 extension ComputeStore {
-    /// Creates `max_count` instances, scheduling each inside this actor (claims are taken in order, so concurrent
-    /// creates never oversubscribe a host). An instance no host fits is kept in ERROR with NoValidHost.
+    /// Creates up to `max_count` instances, as many as the quota allows but never fewer than `min_count` (403), and
+    /// schedules them inside this actor (claims are taken in order, so concurrent creates never oversubscribe a
+    /// host). As in Nova, a request is placed all or nothing: when one of its instances fits no host, every one of
+    /// them is kept in ERROR with NoValidHost and none claims anything.
     func createServers(_ resolved: ResolvedServerCreate, _ caller: Caller, requestID: String = "") throws(ComputeError) -> [Instance] {
         let request = resolved.request
         try ServerRules.checkMetadata(request.metadata, quota: quota(project: caller.projectID))
@@ -16,16 +18,16 @@ extension ComputeStore {
             keyData = keypair.publicKey
         }
         let (zone, forcedHost) = try placement(request.availabilityZone, caller)
-        try ServerRules.checkQuota(used: usage(project: caller.projectID), count: request.maxCount, flavor: flavor,
-                                   quota: quota(project: caller.projectID))
+        let count = try ServerRules.allowedCount(min: request.minCount, max: request.maxCount, used: usage(project: caller.projectID),
+                                                 flavor: flavor, quota: quota(project: caller.projectID))
         let snapshot = FlavorSnapshot(id: flavor.id, name: flavor.name, vcpus: flavor.vcpus, ram: flavor.ram, disk: flavor.disk)
         var usage = usageByHost()
         let now = ComputeClock.now()
         let reservation = "r-" + String(UUID().uuidString.lowercased().prefix(8))
         var created: [Instance] = []
-        for index in 0..<request.maxCount {
+        for index in 0..<count {
             let id = UUID().uuidString.lowercased()
-            let name = request.maxCount > 1 ? "\(request.name)-\(index + 1)" : request.name
+            let name = count > 1 ? "\(request.name)-\(index + 1)" : request.name
             var instance = Instance(
                 id: id, name: name, hostname: ServerRules.hostname(name, id: id), projectID: caller.projectID, userID: caller.userID,
                 imageID: resolved.image.id, flavor: snapshot, keyName: request.keyName, keyData: keyData, userData: request.userData,
@@ -42,10 +44,15 @@ extension ComputeStore {
                 instance.availabilityZone = host.availabilityZone
                 instance.taskState = "spawning"
                 usage[host.name, default: HostUsage()].add(snapshot)
-            } else {
-                Lifecycle.fail(&instance, "No valid host was found. There are not enough hosts available.", now: now)
             }
             created.append(instance)
+        }
+        if created.contains(where: { $0.host == nil }) {
+            for index in created.indices {
+                created[index].host = nil
+                created[index].availabilityZone = zone
+                Lifecycle.fail(&created[index], "No valid host was found. There are not enough hosts available.", now: now)
+            }
         }
         try commit(Batch(instances: created))
         return created
