@@ -164,7 +164,7 @@ def main():
               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "nproc": os.cpu_count(), "up_seconds": round(up_seconds, 2)}
     try:
         cloud = Cloud(state, name)
-        cloud.raise_quota(args.concurrent + 1)
+        cloud.raise_quota(args.concurrent + 2)  # the reference, the burst, and the launch while the burst is deleted
         for rule in ({"protocol": "icmp"}, {"protocol": "tcp", "port_range_min": 22, "port_range_max": 22}):
             sg = cloud.s.get(f"{cloud.network}/security-groups?name=default", timeout=30).json()["security_groups"][0]["id"]
             cloud.s.post(f"{cloud.network}/security-group-rules", json={"security_group_rule": {
