@@ -185,7 +185,7 @@ def main():
             print(out[-5000:])
             print(f"could not read the stestr results: {e}")
             return 1
-        totals = report(results, "scenario" if args.scenario else "compute", args.report)
+        totals = report(results, "scenario" if args.scenario else "compute", args.report, per_test=args.scenario)
         ok = totals["failed"] == 0 and totals["passed"] > 0 and code == 0
         if not ok and totals["failed"] == 0:
             print(out[-3000:])

@@ -111,8 +111,9 @@ def results_from_stestr(ws):
     return {k: v for k, v in results.items() if v[0] not in ("exists", "inprogress")}
 
 
-def report(results, label, report_file=None):
-    """Prints passed/failed/skipped per module and each failure's traceback tail; returns the totals."""
+def report(results, label, report_file=None, per_test=False):
+    """Prints passed/failed/skipped per module (and each test's result when `per_test`) and each failure's
+    traceback tail; returns the totals."""
     per_module = defaultdict(lambda: defaultdict(int))
     failures = []
     for test_id, (status, details) in sorted(results.items()):
@@ -129,6 +130,10 @@ def report(results, label, report_file=None):
             totals[k] += c[k]
         print(f"{module:{width}}  {c['passed']:6d}  {c['failed']:6d}  {c['skipped']:7d}")
     print(f"{'total':{width}}  {totals['passed']:6d}  {totals['failed']:6d}  {totals['skipped']:7d}")
+    if per_test:
+        for test_id, (status, details) in sorted(results.items()):
+            reason = details.strip().splitlines()[-1][:120] if status == "skip" and details.strip() else ""
+            print(f"  {status:8} {test_id.split('[')[0]}{'  (' + reason + ')' if reason else ''}")
     for test_id, details in failures:
         tail = "\n    ".join(details.strip().splitlines()[-12:])
         print(f"FAILED {test_id}\n    {tail}")
