@@ -110,7 +110,7 @@ extension Instance {
     /// `_clean_security_groups` does: Networking gives a new port its project's default group itself, and only
     /// where port security is on, so a server boots on a network without port security.
     var securityGroupsForNewPorts: [SecurityGroupRef] {
-        securityGroups.map(\.name) == ["default"] ? [] : securityGroups
+        ServerRules.isLoneDefault(securityGroups) ? [] : securityGroups
     }
 }
 

@@ -4,9 +4,11 @@ enum ServerRules {
     /// to Networking, which gives it only to ports with port security: so on networks that all have port security
     /// off, such a server is in no group.
     static func securityGroups(_ groups: [SecurityGroupRef], on networks: [RequestedNetwork]) -> [SecurityGroupRef] {
-        let loneDefault = groups.map(\.name) == ["default"]
-        return loneDefault && !networks.isEmpty && networks.allSatisfy({ $0.portSecurity == false }) ? [] : groups
+        isLoneDefault(groups) && !networks.isEmpty && networks.allSatisfy({ $0.portSecurity == false }) ? [] : groups
     }
+
+    /// Whether `groups` is just `default`, which Nova leaves to Networking (`_clean_security_groups`).
+    static func isLoneDefault(_ groups: [SecurityGroupRef]) -> Bool { groups.map(\.name) == ["default"] }
 
     /// 403 when `metadata` holds more items than the project's quota allows.
     static func checkMetadata(_ metadata: [String: String], quota: QuotaSet = .defaults) throws(ComputeError) {
