@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -133,3 +134,42 @@ def test_router_and_floating_ip_from_the_host_shell(cluster):
     assert lr not in nbctl(cluster, "lr-list")
     openstack(cluster, demo, "network", "delete", net["id"], output=False)
     assert f"neutron-{net['id']}" not in nbctl(cluster, "ls-list")
+
+
+def sbctl(cluster, *args):
+    proc = subprocess.run([str(OVNSTACK), "sbctl", "--name", cluster[0], "--state-dir", str(cluster[2]), *args],
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_network_agent_list_shows_the_real_chassis(cluster):
+    """`openstack network agent list` shows each node's ovn-controller (the gateway's as a gateway agent) and the
+    compute node's metadata agent, alive: listing bumps NB_Global.nb_cfg and the real ovn-controllers catch up."""
+    admin, demo = cluster[0], cluster[0] + "-demo"
+    agents = openstack(cluster, admin, "network", "agent", "list")
+    by_type = sorted(a["Agent Type"] for a in agents)
+    assert by_type == ["OVN Controller Gateway agent", "OVN Controller agent", "OVN Metadata agent"], agents
+    assert all(a["Alive"] in (True, ":-)") for a in agents), agents
+    chassis = {line.strip() for line in sbctl(cluster, "--bare", "--columns=name", "list", "Chassis").split() if line.strip()}
+    controllers = {a["ID"] for a in agents if a["Binary"] == "ovn-controller"}
+    assert controllers == chassis
+    metadata = next(a for a in agents if a["Agent Type"] == "OVN Metadata agent")
+    compute = next(a for a in agents if a["Agent Type"] == "OVN Controller agent")
+    assert metadata["Host"] == compute["Host"]
+
+    # The list asked for a sign of life; every real ovn-controller answers by copying nb_cfg into Chassis_Private.
+    nb_cfg = int(nbctl(cluster, "get", "NB_Global", ".", "nb_cfg").strip())
+    assert nb_cfg >= 1
+    deadline = time.time() + 30
+    while True:
+        answered = [int(v) for v in sbctl(cluster, "--bare", "--columns=nb_cfg", "list", "Chassis_Private").split()]
+        if len(answered) == 2 and all(v >= nb_cfg for v in answered):
+            break
+        assert time.time() < deadline, f"chassis did not catch up with nb_cfg {nb_cfg}: {answered}"
+        time.sleep(0.2)
+
+    openstack(cluster, admin, "network", "agent", "set", "--description", "the compute node", compute["ID"], output=False)
+    assert openstack(cluster, admin, "network", "agent", "show", compute["ID"])["description"] == "the compute node"
+    # A member sees no agents.
+    assert openstack(cluster, demo, "network", "agent", "list") == []

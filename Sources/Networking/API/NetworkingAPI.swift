@@ -5,6 +5,8 @@ import OpenStackAPI
 /// commit it, and render the answer from a snapshot of the state.
 struct NetworkingAPI: Sendable {
     let store: NetworkingStore
+    /// The OVN agents (none without a Southbound).
+    let agents: AgentWatcher
     /// Each port's serialised JSON, for port lists.
     let portCache = RenderCache<Port>(render: Representation.port)
 
@@ -17,15 +19,17 @@ struct NetworkingAPI: Sendable {
             return path == "/" || path == "/v2.0" || path == "/v2.0/"
         })
         DiscoveryRoutes.register(router)
-        ResourceRoutes(collection: "networks", member: "network", handlers: networks).register(router)
-        ResourceRoutes(collection: "subnets", member: "subnet", handlers: subnets).register(router)
-        ResourceRoutes(collection: "ports", member: "port", handlers: ports).register(router)
-        ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups).register(router)
+        ResourceRoutes(collection: "networks", member: "network", handlers: networks, revisioned: .networks).register(router)
+        ResourceRoutes(collection: "subnets", member: "subnet", handlers: subnets, revisioned: .subnets).register(router)
+        ResourceRoutes(collection: "ports", member: "port", handlers: ports, revisioned: .ports).register(router)
+        ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups, revisioned: .securityGroups).register(router)
         ResourceRoutes(collection: "security-group-rules", member: "security_group_rule", handlers: securityGroupRules).register(router)
-        ResourceRoutes(collection: "routers", member: "router", handlers: routers).register(router)
+        ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
-        ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs).register(router)
+        ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)
         TagRoutes(store: store).register(router)
+        registerAvailabilityRoutes(router)
+        registerAgentRoutes(router)
         return router
     }
 }

@@ -12,6 +12,7 @@ extension NetworkingError: APIErrorConvertible {
         case .forbidden: 403
         case .notFound: 404
         case .conflict: 409
+        case .preconditionFailed: 412
         case .unavailable: 503
         case .internalError: 500
         }

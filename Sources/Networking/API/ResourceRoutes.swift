@@ -6,8 +6,8 @@ struct ResourceHandlers: Sendable {
     typealias List = @Sendable (AuthContext, Request, APIRequestContext) async throws -> Response
     typealias Show = @Sendable (String, AuthContext) async throws -> JSONObject
     typealias Create = @Sendable (JSONObject, AuthContext) async throws -> JSONObject
-    typealias Update = @Sendable (String, JSONObject, AuthContext) async throws -> JSONObject
-    typealias Delete = @Sendable (String, AuthContext) async throws -> Void
+    typealias Update = @Sendable (String, JSONObject, AuthContext, RevisionPrecondition?) async throws -> JSONObject
+    typealias Delete = @Sendable (String, AuthContext, RevisionPrecondition?) async throws -> Void
 
     var list: List
     var show: Show
@@ -21,9 +21,15 @@ struct ResourceRoutes {
     let collection: String
     let member: String
     let handlers: ResourceHandlers
+    /// The kind whose revision an `If-Match` constrains (nil: the header is not looked at).
+    var revisioned: NetworkingRules.Taggable? = nil
 
     func register(_ router: Router<APIRequestContext>) {
-        let base = "/v2.0/\(collection)", member = member, handlers = handlers
+        let base = "/v2.0/\(collection)", member = member, handlers = handlers, revisioned = revisioned
+        @Sendable func precondition(_ request: Request, _ id: String, _ auth: AuthContext) throws -> RevisionPrecondition? {
+            guard let revisioned, let expected = try IfMatch.revision(request.headers[.ifMatch]) else { return nil }
+            return RevisionPrecondition(kind: revisioned, id: id, expected: expected, auth: auth)
+        }
         let plural = collection.replacingOccurrences(of: "-", with: "_")
         router.get(RouterPath(base)) { request, context in
             try await handlers.list(try context.requireAuth(), request, context)
@@ -48,13 +54,14 @@ struct ResourceRoutes {
         if let update = handlers.update {
             router.put(RouterPath(base + "/:id")) { request, context in
                 let auth = try context.requireAuth()
-                let body = try await request.neutronBody(context: context)
-                let object = try await update(try context.parameters.require("id"), body, auth)
+                let body = try await request.neutronBody(context: context), id = try context.parameters.require("id")
+                let object = try await update(id, body, auth, try precondition(request, id, auth))
                 return JSONResponse.make(status: 200, body: .object(JSONObject([(member, .object(object))])))
             }
         }
-        router.delete(RouterPath(base + "/:id")) { _, context in
-            try await handlers.delete(try context.parameters.require("id"), try context.requireAuth())
+        router.delete(RouterPath(base + "/:id")) { request, context in
+            let auth = try context.requireAuth(), id = try context.parameters.require("id")
+            try await handlers.delete(id, auth, try precondition(request, id, auth))
             return JSONResponse.empty()
         }
     }

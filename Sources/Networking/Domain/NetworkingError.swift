@@ -3,7 +3,7 @@
 struct NetworkingError: Error, Sendable, Equatable {
     /// What kind of refusal this is.
     enum Kind: Sendable, Equatable {
-        case badRequest, forbidden, notFound, conflict, unavailable, internalError
+        case badRequest, forbidden, notFound, conflict, preconditionFailed, unavailable, internalError
     }
 
     /// The category of the refusal.
@@ -46,7 +46,7 @@ extension NetworkingError {
     /// The resources with a `<Kind>NotFound` error.
     enum Resource: String, Sendable {
         case network = "Network", subnet = "Subnet", port = "Port", securityGroup = "Security group"
-        case securityGroupRule = "Security group rule", router = "Router", floatingIP = "Floating IP"
+        case securityGroupRule = "Security group rule", router = "Router", floatingIP = "Floating IP", agent = "Agent"
 
         var notFoundType: String {
             switch self {
@@ -57,6 +57,7 @@ extension NetworkingError {
             case .securityGroupRule: "SecurityGroupRuleNotFound"
             case .router: "RouterNotFound"
             case .floatingIP: "FloatingIPNotFound"
+            case .agent: "AgentNotFound"
             }
         }
 

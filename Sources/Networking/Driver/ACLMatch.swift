@@ -16,7 +16,7 @@ enum ACLMatch {
         var parts = [rule.direction == .ingress ? "outport == @\(portGroup)" : "inport == @\(portGroup)", ip]
         // The remote end is the source of ingress traffic and the destination of egress traffic.
         let remoteField = "\(ip).\(rule.direction == .ingress ? "src" : "dst")"
-        if let prefix = rule.remoteIPPrefix {
+        if let prefix = rule.normalizedCIDR {
             parts.append("\(remoteField) == \(prefix)")
         } else if let group = rule.remoteGroupID {
             parts.append("\(remoteField) == $\(OVNNames.portGroupAddressSet(securityGroup: group, rule.etherType))")

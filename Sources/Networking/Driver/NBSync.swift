@@ -10,7 +10,8 @@ actor NBSync {
     nonisolated let replica: Replica
     /// The Southbound's chassis, for gateway scheduling.
     nonisolated let scheduler: GatewayScheduler
-    private let southbound: OVSDBClient?
+    /// The Southbound connection (nil without one): the agents API writes descriptions and removes chassis.
+    nonisolated let southbound: OVSDBClient?
     private var tail: Task<Void, Never>?
 
     /// The tables the service writes and watches.
@@ -28,7 +29,9 @@ actor NBSync {
     /// Connects to the NB (and the SB, for the gateway chassis) and starts the replicas.
     static func connect(_ endpoints: [Endpoint], southbound: [Endpoint] = []) async throws -> NBSync {
         let client = try await OVSDBClient.connect(endpoints, database: NB.database)
-        let replica = try await client.monitor(tables: tables, indexes: [
+        // NB_Global's `nb_cfg` is what the agents API bumps to ask every chassis for a sign of life.
+        let global = MonitorRequest(NB.NBGlobal.table, columns: ["nb_cfg", "external_ids"])
+        let replica = try await client.monitor(tables.map { MonitorRequest($0) } + [global], indexes: [
             ReplicaIndex(NB.LogicalSwitch.table, "name"), ReplicaIndex(NB.LogicalSwitchPort.table, "name"),
             ReplicaIndex(NB.PortGroup.table, "name"), ReplicaIndex(NB.DHCPOptions.table, "external_ids", key: OVNKeys.subnetID),
             ReplicaIndex(NB.LogicalRouter.table, "name"), ReplicaIndex(NB.LogicalRouterPort.table, "name"),
@@ -36,7 +39,10 @@ actor NBSync {
         var sb: OVSDBClient?, chassis: Replica?
         if !southbound.isEmpty {
             let c = try await OVSDBClient.connect(southbound, database: SB.database)
-            chassis = try await c.monitor([MonitorRequest(SB.Chassis.table, columns: ["name", "hostname", "other_config", "external_ids"])])
+            chassis = try await c.monitor([
+                MonitorRequest(SB.Chassis.table, columns: ["name", "hostname", "other_config", "external_ids"]),
+                MonitorRequest(SB.ChassisPrivate.table, columns: ["name", "chassis", "nb_cfg", "external_ids"]),
+            ])
             sb = c
         }
         return NBSync(client: client, replica: replica, southbound: sb, chassis: chassis)

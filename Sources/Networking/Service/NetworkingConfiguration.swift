@@ -23,6 +23,8 @@ public struct NetworkingConfiguration: Sendable {
     /// How long an API call waits for its Northbound write before answering anyway (the database has
     /// it; the repair pass finishes the write once the Northbound answers again).
     public var nbWriteTimeout: Duration
+    /// `[DEFAULT] agent_down_time`: an agent that has not caught up with a liveness check for this long is dead.
+    public var agentDownTime: TimeInterval = 75
     /// Where Compute's API is (`[nova]` in neutron.conf), to tell it of port events; nil: nobody is told.
     public var computeURL: String?
 

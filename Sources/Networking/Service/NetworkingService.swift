@@ -44,7 +44,9 @@ public struct NetworkingService: Sendable {
         try await store.repair()
         try? await store.changeIfNeeded { $0.rebalancedGateways() }
         let interval = configuration.repairInterval
-        let app = APIServer.application(router: NetworkingAPI(store: store).router(validator: validator), address: configuration.listen,
+        let agents = AgentWatcher(nb: nb, downTime: configuration.agentDownTime)
+        let api = NetworkingAPI(store: store, agents: agents)
+        let app = APIServer.application(router: api.router(validator: validator), address: configuration.listen,
                                         logger: logger) { port in await onReady(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -75,6 +77,9 @@ public struct NetworkingService: Sendable {
                     last = ContinuousClock.now
                     do { try await store.repair() } catch { logger.warning("drift repair failed", metadata: ["error": "\(error)"]) }
                 }
+            }
+            if nb.scheduler.chassis != nil {
+                group.addTask { await agents.run() }  // returns only when cancelled, as every task of the group must
             }
             group.addTask { try await app.run() }
             defer { group.cancelAll() }

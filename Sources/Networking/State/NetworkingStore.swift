@@ -28,7 +28,10 @@ actor NetworkingStore {
     var snapshot: NetworkingState { state }
 
     /// Decides on the current state and commits what was decided; answers the decision's result.
-    func change<Result: Sendable>(_ decide: @Sendable (NetworkingRules) throws -> Decision<Result>) async throws -> Result {
+    /// A `precondition` (`If-Match`) is checked on the same state, so no other change can come between.
+    func change<Result: Sendable>(_ precondition: RevisionPrecondition? = nil,
+                                  _ decide: @Sendable (NetworkingRules) throws -> Decision<Result>) async throws -> Result {
+        try precondition?.check(state)
         let decision = try decide(rules)
         try await commit(decision.batch)
         return decision.result

@@ -43,6 +43,9 @@ struct ServeNetwork: AsyncParsableCommand {
     @Option(help: "Seconds between full Northbound drift checks.")
     var repairInterval: Int = 60
 
+    @Option(help: "Seconds after which an agent that has not answered a liveness check is shown dead (agent_down_time).")
+    var agentDownTime: Int = 75
+
     @Option(help: "Compute API URL (e.g. http://127.0.0.1:8774/v2.1) told of port events (network-vif-plugged, network-changed).")
     var computeURL: String?
 
@@ -56,12 +59,14 @@ struct ServeNetwork: AsyncParsableCommand {
         do { endpoints = try Endpoint.list(nb) } catch { throw ValidationError("--nb: \(error)") }
         if let sb { do { southbound = try Endpoint.list(sb) } catch { throw ValidationError("--sb: \(error)") } }
         guard underlayMTU >= 1280 else { throw ValidationError("--underlay-mtu must be at least 1280") }
+        guard agentDownTime >= 1 else { throw ValidationError("--agent-down-time must be at least 1 second") }
         let configuration = NetworkingConfiguration(
             stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints, southbound: southbound,
             physicalNetworks: flatNetworks.isEmpty ? ["physnet1"] : flatNetworks, underlayMTU: underlayMTU,
             dnsServers: dnsServers.isEmpty ? ["8.8.8.8"] : dnsServers, repairInterval: .seconds(max(1, repairInterval)))
         var settings = configuration
         settings.computeURL = computeURL
+        settings.agentDownTime = TimeInterval(agentDownTime)
         let service = NetworkingService(configuration: settings, validator: try identity.validator(),
                                         serviceToken: computeURL == nil ? nil : try identity.serviceToken())
         try await Foreground.serve(pidfile: pidfile, line: { "network: listening on http://\(address.host):\($0)" }) { onReady in

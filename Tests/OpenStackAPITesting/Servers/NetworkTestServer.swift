@@ -19,6 +19,8 @@ public final class NetworkTestServer: @unchecked Sendable {
     /// The networking state directory (its SQLite database).
     public let stateDirectory: URL
     private let ids: IDSource
+    /// The service's `agent_down_time` (set before the service starts).
+    private var agentDownTime: TimeInterval = 75
     private let lock = NSLock()
     private var task: Task<Void, any Error>?
     private var current: (client: APIClient, observer: NorthboundObserver)?
@@ -31,13 +33,15 @@ public final class NetworkTestServer: @unchecked Sendable {
 
     /// Starts NB (and SB with `southbound`), identity and the networking service; `ids` hands out resource ids;
     /// `prepare` runs on the NB and SB servers before the service starts (e.g. to register chassis).
-    public static func start(southbound: Bool = false, ids: IDSource = .random,
+    /// `agentDownTime` is the service's `agent_down_time`.
+    public static func start(southbound: Bool = false, ids: IDSource = .random, agentDownTime: TimeInterval = 75,
                              prepare: (TestOVSDBServer, TestOVSDBServer?) throws -> Void = { _, _ in }) async throws -> NetworkTestServer {
         let nb = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
         let sb = southbound ? try TestOVSDBServer(schema: TestOVSDBServer.southboundSchema) : nil
         try prepare(nb, sb)
         let identity = try await IdentityTestServer.start(services: [])
         let server = NetworkTestServer(nb: nb, sb: sb, identity: identity, stateDirectory: try makeTemporaryDirectory("ovnstack-net"), ids: ids)
+        server.agentDownTime = agentDownTime
         do { try await server.startService() } catch { await server.stop(); throw error }
         return server
     }
@@ -61,9 +65,10 @@ public final class NetworkTestServer: @unchecked Sendable {
     }
 
     private func startService() async throws {
-        let configuration = NetworkingConfiguration(
+        var configuration = NetworkingConfiguration(
             stateDirectory: stateDirectory, listen: ListenAddress(host: "127.0.0.1", port: 0), northbound: [nbServer.endpoint],
             southbound: sbServer.map { [$0.endpoint] } ?? [], dnsServers: ["8.8.8.8"], nbWriteTimeout: .seconds(1))
+        configuration.agentDownTime = agentDownTime
         let remote = RemoteTokenValidator(identityURL: identity.url, credentials: .init(
             userName: "admin", password: identity.credentials.adminPassword, projectName: "admin"))
         let service = NetworkingService(configuration: configuration, validator: CachingTokenValidator(upstream: remote), ids: ids)

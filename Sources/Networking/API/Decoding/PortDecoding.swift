@@ -19,21 +19,23 @@ enum PortDecoding {
         var r = PortCreate()
         r.owner = try a.owner
         r.networkID = try a.string("network_id")
-        r.attributes = try attributes(a)
+        r.attributes = try attributes(a, create: true)
         return r
     }
 
     static func update(_ body: JSONObject) throws(NetworkingError) -> PortUpdate {
-        try attributes(try Attributes(body, resource: "port", rules: rules, create: false))
+        try attributes(try Attributes(body, resource: "port", rules: rules, create: false), create: false)
     }
 
     /// What a create and an update both send (the attribute map says which of them each may name).
-    private static func attributes(_ a: Attributes) throws(NetworkingError) -> PortUpdate {
+    /// An update may send `mac_address: null`: a new MAC (`port-mac-address-regenerate`).
+    private static func attributes(_ a: Attributes, create: Bool) throws(NetworkingError) -> PortUpdate {
         var r = PortUpdate()
         r.name = try a.string("name")
         r.description = try a.string("description")
         r.adminStateUp = try a.bool("admin_state_up")
-        r.macAddress = try a.string("mac_address")
+        r.macAddress = try a.string("mac_address", nullable: !create)
+        r.regenerateMAC = !create && a.object["mac_address"]?.isNull == true
         r.fixedIPs = try fixedIPs(a)
         r.deviceID = try a.string("device_id")
         r.deviceOwner = try a.string("device_owner")

@@ -21,12 +21,12 @@ extension NetworkingAPI {
                 let n = try await store.change { try $0.createNetwork(request, auth) }
                 return render(n, await store.snapshot, auth)
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try NetworkDecoding.update(body)
-                let n = try await store.change { try $0.updateNetwork(id, request, auth) }
+                let n = try await store.change(precondition) { try $0.updateNetwork(id, request, auth) }
                 return render(n, await store.snapshot, auth)
             },
-            delete: { id, auth in try await store.change { try $0.deleteNetwork(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteNetwork(id, auth) } })
     }
 
     var subnets: ResourceHandlers {
@@ -41,10 +41,10 @@ extension NetworkingAPI {
                 let request = try SubnetDecoding.create(body)
                 return Representation.subnet(try await store.change { try $0.createSubnet(request, auth) })
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try SubnetDecoding.update(body)
-                return Representation.subnet(try await store.change { try $0.updateSubnet(id, request, auth) })
+                return Representation.subnet(try await store.change(precondition) { try $0.updateSubnet(id, request, auth) })
             },
-            delete: { id, auth in try await store.change { try $0.deleteSubnet(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteSubnet(id, auth) } })
     }
 }

@@ -30,11 +30,11 @@ extension NetworkingAPI {
                 let request = try PortDecoding.create(body)
                 return Representation.port(try await store.change { try $0.createPort(request, auth) })
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try PortDecoding.update(body)
-                return Representation.port(try await store.change { try $0.updatePort(id, request, auth) })
+                return Representation.port(try await store.change(precondition) { try $0.updatePort(id, request, auth) })
             },
-            delete: { id, auth in try await store.change { try $0.deletePort(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deletePort(id, auth) } })
     }
 
     /// Port attributes a list can filter and sort on before rendering.

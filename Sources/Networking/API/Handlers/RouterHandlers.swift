@@ -20,12 +20,12 @@ extension NetworkingAPI {
                 let r = try await store.change { try $0.createRouter(request, auth) }
                 return Representation.router(r, in: await store.snapshot)
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try RouterDecoding.update(body)
-                let r = try await store.change { try $0.updateRouter(id, request, auth) }
+                let r = try await store.change(precondition) { try $0.updateRouter(id, request, auth) }
                 return Representation.router(r, in: await store.snapshot)
             },
-            delete: { id, auth in try await store.change { try $0.deleteRouter(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteRouter(id, auth) } })
     }
 
     /// `PUT /v2.0/routers/{id}/add_router_interface` and `…/remove_router_interface`.
@@ -62,11 +62,11 @@ extension NetworkingAPI {
                 let f = try await store.change { try $0.createFloatingIP(request, auth) }
                 return Representation.floatingIP(f, in: await store.snapshot)
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try FloatingIPDecoding.update(body)
-                let f = try await store.change { try $0.updateFloatingIP(id, request, auth) }
+                let f = try await store.change(precondition) { try $0.updateFloatingIP(id, request, auth) }
                 return Representation.floatingIP(f, in: await store.snapshot)
             },
-            delete: { id, auth in try await store.change { try $0.deleteFloatingIP(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteFloatingIP(id, auth) } })
     }
 }

@@ -17,11 +17,11 @@ extension NetworkingAPI {
                 let request = try SecurityGroupDecoding.createGroup(body)
                 return Representation.group(try await store.change { try $0.createGroup(request, auth) })
             },
-            update: { id, body, auth in
+            update: { id, body, auth, precondition in
                 let request = try SecurityGroupDecoding.updateGroup(body)
-                return Representation.group(try await store.change { try $0.updateGroup(id, request, auth) })
+                return Representation.group(try await store.change(precondition) { try $0.updateGroup(id, request, auth) })
             },
-            delete: { id, auth in try await store.change { try $0.deleteGroup(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteGroup(id, auth) } })
     }
 
     var securityGroupRules: ResourceHandlers {
@@ -38,6 +38,6 @@ extension NetworkingAPI {
                 return Representation.rule(try await store.change { try $0.createRule(request, auth) })
             },
             update: nil,
-            delete: { id, auth in try await store.change { try $0.deleteRule(id, auth) } })
+            delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteRule(id, auth) } })
     }
 }

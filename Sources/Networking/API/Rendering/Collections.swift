@@ -6,8 +6,11 @@ import OpenStackAPI
 enum Collections {
     static let tagFilters: Set<String> = ["tags", "tags-any", "not-tags", "not-tags-any"]
 
-    static func respond(_ key: String, _ objects: [JSONObject], _ request: Request, _ context: APIRequestContext) throws -> Response {
-        var query = try ListQuery(request.queryItems)
+    /// `query` replaces the request's query items (when a route has read some of them itself).
+    static func respond(_ key: String, _ objects: [JSONObject], query items: [(String, String)]? = nil, _ request: Request,
+                        _ context: APIRequestContext) throws -> Response {
+        var query = try ListQuery(items ?? request.queryItems)
+        try FilterValidation.check(key, query.filters)
         let filters = grouped(query.filters)
         query.filters = []
         let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
@@ -23,6 +26,7 @@ enum Collections {
                            render: (R) -> JSONObject, serialized: ((R) -> [UInt8])? = nil,
                            _ request: Request, _ context: APIRequestContext) throws -> Response {
         let query = try ListQuery(request.queryItems)
+        try FilterValidation.check(key, query.filters)
         guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
             return try respond(key, records.map(render), request, context)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import OpenStackAPI
 
 /// The API form of each resource, in Neutron's attribute order; provider attributes only for admins.
@@ -80,7 +81,7 @@ enum Representation {
             "ethertype": .string(r.etherType.rawValue), "direction": .string(r.direction.rawValue),
             "protocol": .optional(r.ipProtocol), "port_range_min": r.portRangeMin.map { .int($0) } ?? .null,
             "port_range_max": r.portRangeMax.map { .int($0) } ?? .null, "remote_ip_prefix": .optional(r.remoteIPPrefix),
-            "remote_address_group_id": .null, "normalized_cidr": .optional(r.remoteIPPrefix), "remote_group_id": .optional(r.remoteGroupID),
+            "remote_address_group_id": .null, "normalized_cidr": .optional(r.normalizedCIDR), "remote_group_id": .optional(r.remoteGroupID),
         ]
         o["description"] = .string(r.std.description)
         o["created_at"] = .string(r.std.createdAt)
@@ -130,5 +131,38 @@ enum Representation {
         ]
         standard(&o, f.std)
         return o
+    }
+
+    /// A network's `network-ip-availability` entry.
+    static func ipAvailability(_ a: IPAvailability) -> JSONObject {
+        let subnets: [JSON] = a.subnets.map { c in
+            ["subnet_id": .string(c.subnet.id), "ip_version": .int(c.subnet.ipVersion), "cidr": .string(c.subnet.cidr),
+             "subnet_name": .string(c.subnet.name), "used_ips": .int(c.used), "total_ips": count(c.total)]
+        }
+        return ["network_id": .string(a.network.id), "network_name": .string(a.network.name), "tenant_id": .string(a.network.projectID),
+                "project_id": .string(a.network.projectID), "subnet_ip_availability": .array(subnets), "used_ips": .int(a.used),
+                "total_ips": count(a.total)]
+    }
+
+    /// A count as a JSON number: exact while it fits an Int, else the nearest double (an IPv6 /64 holds 2^64).
+    private static func count(_ n: UInt128) -> JSON { n <= UInt128(Int.max) ? .int(Int(n)) : .double(Double(n)) }
+
+    /// A `floatingip_pools` entry: an IPv4 subnet of an external network.
+    static func floatingIPPool(_ s: Subnet, project: String) -> JSONObject {
+        ["subnet_id": .string(s.id), "subnet_name": .string(s.name), "network_id": .string(s.networkID), "cidr": .string(s.cidr),
+         "project_id": .string(project), "tenant_id": .string(project)]
+    }
+
+    /// An agent as ML2/OVN lists it.
+    static func agent(_ a: Agent) -> JSONObject {
+        ["binary": .string(a.kind.binary), "host": .string(a.host), "heartbeat_timestamp": .string(heartbeat()),
+         "availability_zone": .string(a.availabilityZones.joined(separator: ", ")), "topic": "n/a", "description": .string(a.description),
+         "configurations": ["chassis_name": .string(a.chassis), "bridge-mappings": .string(a.bridgeMappings)],
+         "start_flag": true, "agent_type": .string(a.kind.rawValue), "id": .string(a.id), "alive": .bool(a.alive), "admin_state_up": true]
+    }
+
+    /// Now, as Neutron prints an agent's heartbeat (`2026-12-02 19:40:05`).
+    private static func heartbeat() -> String {
+        StandardAttributes.now().replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
     }
 }

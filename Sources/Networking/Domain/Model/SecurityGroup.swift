@@ -1,3 +1,4 @@
+import Addressing
 /// A security group as the Networking API stores it.
 struct SecurityGroup: Codable, Sendable, Hashable {
     var id: String
@@ -33,9 +34,14 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
     var ipProtocol: String?
     var portRangeMin: Int?
     var portRangeMax: Int?
+    /// As given, with a prefix length (`10.0.0.5/24` stays so; `10.0.0.5` is `10.0.0.5/32`).
     var remoteIPPrefix: String?
     var remoteGroupID: String?
     var std: StandardAttributes
+
+    /// `security-groups-normalized-cidr`: the prefix with its host bits cleared (`10.0.0.0/24`), which is what
+    /// the rule matches.
+    var normalizedCIDR: String? { remoteIPPrefix.flatMap { IPNetwork($0, strict: false)?.description } }
 
     init(
         id: String, securityGroupID: String, projectID: String = "", direction: Direction, etherType: EtherType,
@@ -60,7 +66,7 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
         direction == other.direction && etherType == other.etherType
             && ipProtocol.map(Self.canonicalProtocol) == other.ipProtocol.map(Self.canonicalProtocol)
             && portRangeMin == other.portRangeMin && portRangeMax == other.portRangeMax
-            && remoteIPPrefix == other.remoteIPPrefix && remoteGroupID == other.remoteGroupID
+            && normalizedCIDR == other.normalizedCIDR && remoteGroupID == other.remoteGroupID
     }
 
     /// Protocol names and the numbers that mean the same (`6` → `tcp`, `ipv6-icmp` → `icmp`).

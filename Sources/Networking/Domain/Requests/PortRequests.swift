@@ -19,6 +19,8 @@ struct PortUpdate: Sendable, Equatable {
     var description: String?
     var adminStateUp: Bool?
     var macAddress: String?
+    /// `mac_address: null` on an update: a new random MAC.
+    var regenerateMAC = false
     /// Sent: the port's whole new list (an empty list removes every address).
     var fixedIPs: [FixedIPRequest]?
     var deviceID: String?

@@ -60,8 +60,8 @@ extension NetworkingRules {
         if let v = r.hostID { p.hostID = v }
         if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
         if let v = r.profile { p.profile = v }
-        if let text = r.macAddress, text.lowercased() != p.macAddress {
-            let m = try checkedMAC(text)
+        if r.regenerateMAC || r.macAddress.map({ $0.lowercased() != p.macAddress }) == true {
+            let m = try r.macAddress.map(checkedMAC) ?? Identifiers.uniqueMAC(in: state)
             guard auth.isAdmin else { throw .forbidden("update_port:mac_address") }
             guard p.hostID.isEmpty else {
                 throw .conflict("PortBound", "Unable to complete operation on port \(id), port is already bound, port type: ovs, old_mac \(p.macAddress), new_mac \(m).")

@@ -39,7 +39,8 @@ enum SecurityGroupRuleValidation {
             guard (net.version == 4) == (ether == .ipv4) else {
                 throw NetworkingError(.badRequest, "SecurityGroupConflictingEtherType", "Conflicting value ethertype \(ether.rawValue) for CIDR \(text)")
             }
-            prefix = net.description
+            let host = withLength.split(separator: "/")[0]
+            prefix = "\(IPAddress(String(host)).map(String.init(describing:)) ?? String(host))/\(net.prefixLength)"
         }
         if prefix != nil, r.remoteGroupID != nil {
             throw NetworkingError(.badRequest, "SecurityGroupRemoteGroupAndRemoteIpPrefix", "Only remote_ip_prefix or remote_group_id may be provided.")

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import OpenStackAPI
+
+/// `/v2.0/agents` (the `agent` extension) for admins: the OVN agents the Southbound knows, their description,
+/// and the removal of a chassis. Others see an empty list, as Neutron's `admin_only` policy gives them.
+extension NetworkingAPI {
+    func registerAgentRoutes(_ router: Router<APIRequestContext>) {
+        let agents = agents
+        @Sendable func find(_ id: String) async throws -> Agent {
+            let all = await agents.rules().agents(await agents.records())
+            guard let agent = all.first(where: { $0.id == id }) else { throw NetworkingError.notFound(.agent, id) }
+            return agent
+        }
+        router.get("/v2.0/agents") { request, context in
+            let auth = try context.requireAuth()
+            guard auth.isAdmin else { return try Collections.respond("agents", [], request, context) }
+            await agents.ping()
+            let all = await agents.rules().agents(await agents.records())
+            return try Collections.respond("agents", all.map(Representation.agent), request, context)
+        }
+        router.get("/v2.0/agents/:id") { _, context in
+            let auth = try context.requireAuth(), id = try context.parameters.require("id")
+            guard auth.isAdmin else { throw NetworkingError.notFound(.agent, id) }
+            return JSONResponse.make(status: 200, body: ["agent": .object(Representation.agent(try await find(id)))])
+        }
+        router.put("/v2.0/agents/:id") { request, context in
+            let auth = try context.requireAuth(), id = try context.parameters.require("id")
+            let update = try AgentDecoding.update(try await request.neutronBody(context: context))
+            guard auth.isAdmin else { throw NetworkingError.forbidden("update_agent") }
+            var agent = try await find(id)
+            try AgentRules.checkUpdate(adminStateUp: update.adminStateUp)
+            if let description = update.description {
+                try await agents.setDescription(description, of: agent)
+                agent.description = description
+            }
+            return JSONResponse.make(status: 200, body: ["agent": .object(Representation.agent(agent))])
+        }
+        router.delete("/v2.0/agents/:id") { _, context in
+            let auth = try context.requireAuth(), id = try context.parameters.require("id")
+            guard auth.isAdmin else { throw NetworkingError.forbidden("delete_agent") }
+            try await agents.deleteChassis(of: try await find(id))
+            return JSONResponse.empty()
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import OpenStackAPI
+import OpenStackAPITesting
+import OVNModel
+import OVSDB
+import OVSDBTestSupport
+import Testing
+
+/// The API extensions beyond the core resources: revision-if-match, filter-validation,
+/// security-groups-normalized-cidr, network-ip-availability, floatingip-pools, port-mac-address-regenerate.
+@Suite struct NetworkExtensionTests {
+    @Test func ifMatchConstrainsUpdatesAndDeletes() async throws {
+        let t = try await TestNetworking.start()
+        let net = try await t.create("networks", ["name": "n"])
+        let id = net["id"]!.string!, revision = net["revision_number"]!.int!
+        let stale = [("If-Match", "revision_number=\(revision - 1)")]
+        var r = try await t.client.put("/v2.0/networks/\(id)", token: t.admin, json: ["network": ["name": "m"]], headers: stale)
+        #expect(r.status == 412 && r.neutronType == "RevisionNumberConstraintFailed", "\(r)")
+        #expect(r.json["NeutronError"]?["message"]?.string == "Constrained to \(revision - 1), but current revision is \(revision)")
+        #expect(try await t.show("networks", id)["name"]?.string == "n")
+
+        r = try await t.client.put("/v2.0/networks/\(id)", token: t.admin, json: ["network": ["name": "m"]],
+                                   headers: [("If-Match", "revision_number=\(revision)")])
+        #expect(r.status == 200 && r.json["network"]?["revision_number"]?.int == revision + 1, "\(r)")
+
+        r = try await t.client.delete("/v2.0/networks/\(id)", token: t.admin, headers: [("If-Match", "revision_number=x")])
+        #expect(r.status == 400 && r.neutronType == "HTTPBadRequest", "\(r)")
+        r = try await t.client.delete("/v2.0/networks/\(id)", token: t.admin, headers: [("If-Match", "revision_number=\(revision)")])
+        #expect(r.status == 412, "\(r)")
+        #expect(try await t.show("networks", id)["name"]?.string == "m")
+        r = try await t.client.delete("/v2.0/networks/\(id)", token: t.admin, headers: [("If-Match", "\"revision_number=\(revision + 1)\"")])
+        #expect(r.status == 204, "\(r)")
+        await t.destroy()
+    }
+
+    @Test func unknownFiltersAreRefused() async throws {
+        let t = try await TestNetworking.start()
+        _ = try await t.networkWithSubnet("n")
+        for path in ["/v2.0/networks?colour=blue", "/v2.0/ports?colour=blue&name=x", "/v2.0/subnets?bogus=1&bogus=2"] {
+            let r = try await t.client.get(path, token: t.admin)
+            #expect(r.status == 400 && r.neutronType == "HTTPBadRequest", "\(path): \(r)")
+            #expect(r.json["NeutronError"]?["message"]?.string?.hasSuffix("is invalid attribute for filtering") == true, "\(r)")
+        }
+        let r = try await t.client.get("/v2.0/ports?colour=blue", token: t.admin)
+        #expect(r.json["NeutronError"]?["message"]?.string == "['colour'] is invalid attribute for filtering")
+        #expect(try await t.list("networks", "name=n&router:external=false&fields=id").count == 1)
+        #expect(try await t.list("ports", "device_owner=network:distributed&fixed_ips=ip_address_substr=10.0").count == 1)
+        await t.destroy()
+    }
+
+    @Test func ruleCIDRsAreNormalized() async throws {
+        let t = try await TestNetworking.start()
+        let group = try await t.create("security-groups", ["name": "g"])["id"]!.string!
+        let rule = try await t.create("security-group-rules", ["security_group_id": .string(group), "direction": "ingress",
+                                                               "ethertype": "IPv4", "remote_ip_prefix": "10.0.0.5/24"])
+        #expect(rule["remote_ip_prefix"]?.string == "10.0.0.5/24")
+        #expect(rule["normalized_cidr"]?.string == "10.0.0.0/24")
+        let ruleID = rule["id"]!.string!
+        try await t.waitNB { nb in
+            nb.rows(NB.ACL.table).contains { $0["external_ids"]?.stringMap["neutron:security_group_rule_id"] == ruleID
+                && $0["match"]?.string?.contains("ip4.src == 10.0.0.0/24") == true }
+        }
+        // The same traffic written the other way is the same rule.
+        let r = try await t.client.post("/v2.0/security-group-rules", token: t.admin, json: ["security_group_rule": [
+            "security_group_id": .string(group), "direction": "ingress", "ethertype": "IPv4", "remote_ip_prefix": "10.0.0.0/24"]])
+        #expect(r.status == 409 && r.neutronType == "SecurityGroupRuleExists", "\(r)")
+        let host = try await t.create("security-group-rules", ["security_group_id": .string(group), "direction": "egress",
+                                                               "ethertype": "IPv4", "remote_ip_prefix": "10.0.0.7"])
+        #expect(host["remote_ip_prefix"]?.string == "10.0.0.7/32" && host["normalized_cidr"]?.string == "10.0.0.7/32")
+        await t.destroy()
+    }
+
+    @Test func ipAvailabilityCountsPoolsAndAllocations() async throws {
+        let t = try await TestNetworking.start()
+        let (net, subnet) = try await t.networkWithSubnet("n", cidr: "10.9.0.0/24")
+        let small = try await t.create("subnets", ["network_id": .string(net), "ip_version": 4, "cidr": "10.9.1.0/28", "enable_dhcp": false,
+                                                   "allocation_pools": [["start": "10.9.1.2", "end": "10.9.1.6"]]])["id"]!.string!
+        for _ in 0..<2 { try await t.create("ports", ["network_id": .string(net), "fixed_ips": [["subnet_id": .string(small)]]]) }
+        try await t.create("ports", ["network_id": .string(net), "fixed_ips": [["subnet_id": .string(subnet)]]])
+        let used = try await t.list("ports", "network_id=\(net)").flatMap { $0["fixed_ips"]?.array ?? [] }
+        func usedIn(_ s: String) -> Int { used.filter { $0["subnet_id"]?.string == s }.count }
+
+        let r = try await t.client.get("/v2.0/network-ip-availabilities/\(net)", token: t.admin)
+        let a = try #require(r.json["network_ip_availability"]?.object, "\(r)")
+        #expect(a["network_name"]?.string == "n" && a["total_ips"]?.int == 253 + 5 && a["used_ips"]?.int == used.count)
+        let subnets = a["subnet_ip_availability"]?.array ?? []
+        #expect(subnets.first { $0["subnet_id"]?.string == small }?["used_ips"]?.int == 2)
+        #expect(subnets.first { $0["subnet_id"]?.string == subnet }?["used_ips"]?.int == usedIn(subnet))
+        #expect(subnets.first { $0["subnet_id"]?.string == small }?["total_ips"]?.int == 5)
+
+        #expect(try await t.list("network-ip-availabilities", "network_id=\(net)").count == 1)
+        #expect(try await t.list("network-ip-availabilities", "network_id=\(net)&ip_version=6").isEmpty)
+        let member = try await t.member("p")
+        #expect(try await t.client.get("/v2.0/network-ip-availabilities", token: member.token).status == 403)
+        #expect(try await t.client.get("/v2.0/network-ip-availabilities/nope", token: t.admin).status == 404)
+        await t.destroy()
+    }
+
+    @Test func floatingIPPoolsAreTheIPv4SubnetsOfExternalNetworks() async throws {
+        let t = try await TestNetworking.start()
+        let ext = try await t.create("networks", ["name": "public", "router:external": true])["id"]!.string!
+        let v4 = try await t.create("subnets", ["network_id": .string(ext), "ip_version": 4, "cidr": "203.0.113.0/24", "name": "v4"])
+        try await t.create("subnets", ["network_id": .string(ext), "ip_version": 6, "cidr": "2001:db8::/64"])
+        _ = try await t.networkWithSubnet("internal")
+        let member = try await t.member("p")
+        let pools = try await t.list("floatingip_pools", token: member.token)
+        #expect(pools.count == 1)
+        #expect(pools.first?["subnet_id"]?.string == v4["id"]?.string && pools.first?["cidr"]?.string == "203.0.113.0/24")
+        #expect(pools.first?["network_id"]?.string == ext && pools.first?["project_id"]?.string == member.projectID)
+        await t.destroy()
+    }
+
+    @Test func aNullMACRegeneratesIt() async throws {
+        let t = try await TestNetworking.start()
+        let (net, _) = try await t.networkWithSubnet("n")
+        let port = try await t.create("ports", ["network_id": .string(net)])
+        let id = port["id"]!.string!, old = port["mac_address"]!.string!
+        let member = try await t.member("p")
+        let denied = try await t.client.put("/v2.0/ports/\(id)", token: member.token, json: ["port": ["mac_address": .null]])
+        #expect(denied.status == 404 || denied.status == 403, "\(denied)")
+        let updated = try await t.update("ports", id, ["mac_address": .null])
+        let mac = try #require(updated["mac_address"]?.string)
+        #expect(mac != old && mac.split(separator: ":").count == 6)
+        try await t.waitNB { nb in
+            nb.rows(NB.LogicalSwitchPort.table).contains { $0["name"]?.string == id && $0["addresses"]?.strings.contains { $0.hasPrefix(mac) } == true }
+        }
+        let r = try await t.client.post("/v2.0/ports", token: t.admin, json: ["port": ["network_id": .string(net), "mac_address": .null]])
+        #expect(r.status == 400, "\(r)")
+        await t.destroy()
+    }
+}
