@@ -703,3 +703,44 @@ def test_demo_security_groups_are_separate(net, admin, demo):
     assert r.status_code == 404, r.text
     osc(net, DEMO, "security", "group", "delete", theirs["id"])
     osc(net, ADMIN, "security", "group", "delete", mine["id"])
+
+
+def test_quota_set_show_usage_and_enforcement(net, admin, demo):
+    """`openstack quota set/show --network` (quotas, quota_details): a limit the demo project reaches is enforced
+    with Neutron's OverQuota; `quota delete --network` goes back to the defaults."""
+    project = demo[1]["project"]["id"]
+    shown = osc_json(net, ADMIN, "quota", "show", "--network", project)
+    defaults = {row["Resource"]: row["Limit"] for row in shown} if isinstance(shown, list) else shown
+    assert defaults.get("networks") == 100 and defaults.get("ports") == 500, shown
+    used = len(osc_json(net, DEMO, "network", "list", "--project", project))
+    osc(net, ADMIN, "quota", "set", "--networks", str(used + 1), project)
+    try:
+        usage = osc_json(net, ADMIN, "quota", "show", "--network", "--usage", project)
+        networks = next(row for row in usage if row["Resource"] == "networks")
+        assert networks["Limit"] == used + 1 and networks["In Use"] == used, usage
+        make_network(net, DEMO)
+        err = osc_fails(net, DEMO, "network", "create", name("over"))
+        assert "Quota exceeded for resources: ['network']" in err, err
+        r = api(net, demo[0], "POST", "/v2.0/networks", {"network": {"name": "over"}})
+        assert r.status_code == 409 and neutron_error(r) == "OverQuota"
+    finally:
+        osc(net, ADMIN, "quota", "delete", "--network", project)
+    assert {row["Resource"]: row["Limit"] for row in osc_json(net, ADMIN, "quota", "show", "--network", project)}["networks"] == 100
+
+
+def test_ip_availability_and_agents(net, admin, demo):
+    """`openstack ip availability list/show` (network-ip-availability) counts a subnet's pool and the addresses in
+    use; without a Southbound there are no agents, and a member may not read availability."""
+    network = make_network(net)
+    subnet = make_subnet(net, network["id"], "10.99.0.0/24", ADMIN, "--allocation-pool", "start=10.99.0.10,end=10.99.0.19")
+    osc_json(net, ADMIN, "port", "create", "--network", network["id"], name("p"))
+    shown = osc_json(net, ADMIN, "ip", "availability", "show", network["id"])
+    assert shown["total_ips"] == 10, shown
+    ports = osc_json(net, ADMIN, "port", "list", "--network", network["id"])
+    assert shown["used_ips"] == sum(len(p["Fixed IP Addresses"]) for p in ports), (shown, ports)
+    assert subnet["id"] in json.dumps(shown["subnet_ip_availability"])
+    listed = osc_json(net, ADMIN, "ip", "availability", "list", "--ip-version", "4")
+    assert network["id"] in [row["Network ID"] for row in listed]
+    r = api(net, demo[0], "GET", "/v2.0/network-ip-availabilities")
+    assert r.status_code == 403 and neutron_error(r) == "PolicyNotAuthorized"
+    assert osc_json(net, ADMIN, "network", "agent", "list") == []

@@ -39,7 +39,11 @@ def main():
         s = requests.Session()
         s.headers["X-Auth-Token"] = net.admin_token()
         api = net.url + "/v2.0"
-        network = s.post(f"{api}/networks", json={"network": {"name": "scale"}}).json()["network"]["id"]
+        created = s.post(f"{api}/networks", json={"network": {"name": "scale"}}).json()["network"]
+        network = created["id"]
+        # The default port quota (500 per project, as Neutron's) would stop the run: lift it for this project.
+        r = s.put(f"{api}/quotas/{created['project_id']}", json={"quota": {"port": -1}})
+        assert r.status_code == 200, r.text
         r = s.post(f"{api}/subnets", json={"subnet": {"network_id": network, "ip_version": 4, "cidr": "10.128.0.0/16"}})
         assert r.status_code == 201, r.text
         rss_start = rss_mib(net.pid)

@@ -41,6 +41,9 @@ enum Extensions {
         .init(alias: "fip-port-details", name: "Floating IP Port Details Extension", description: "Add port_details attribute to Floating IP resource"),
         .init(alias: "port-mac-address-regenerate", name: "Neutron Port MAC address regenerate",
               description: "Network port MAC address regenerate"),
+        .init(alias: "quotas", name: "Quota management support", description: "Expose functions for quotas management per project"),
+        .init(alias: "quota_details", name: "Quota details management support", description: "Expose functions for quotas usage statistics per project"),
+        .init(alias: "quota-check-limit", name: "Quota engine limit check", description: "Support for checking the resource usage before applying a new quota limit"),
         .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router"),
     ]
 

@@ -30,6 +30,7 @@ struct NetworkingAPI: Sendable {
         TagRoutes(store: store).register(router)
         registerAvailabilityRoutes(router)
         registerAgentRoutes(router)
+        registerQuotaRoutes(router)
         return router
     }
 }

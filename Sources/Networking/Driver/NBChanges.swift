@@ -32,11 +32,12 @@ enum NBChanges {
         for s in batch.subnets { if let intent = subnet(s.id, state, translation) { out.append(intent) } }
         let fips = batch.floatingIPs + replaced.floatingIPs
         var ports = batch.ports.map(\.id)
-        ports += fips.compactMap(\.portID).filter { !ports.contains($0) }
+        for p in fips.compactMap(\.portID) where !ports.contains(p) { ports.append(p) }
         for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
         var routers = batch.routers.map(\.id)
         let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID)
-        routers += touched.filter { !routers.contains($0) }
+        // Once each: a router named twice (a floating IP moving between two of its ports) would get its new NAT rule twice.
+        for r in touched where !routers.contains(r) { routers.append(r) }
         for r in routers { out += router(r, state, translation) }
         return out
     }
@@ -62,9 +63,9 @@ enum NBChanges {
         guard let r = state.routers[id] else { return [] }
         let interfaces = state.interfaces(of: id)
         let gatewayPort = r.gateway.flatMap { state.ports[$0.portID] }
-        let gatewaySubnet = gatewayPort?.fixedIPs.lazy.compactMap { state.subnets[$0.subnetID] }.first { $0.ipVersion == 4 }
+        let gatewaySubnets = gatewayPort?.fixedIPs.compactMap { state.subnets[$0.subnetID] } ?? []
         let fips = state.floatingIPs.values.filter { $0.routerID == id }.sorted { $0.id < $1.id }.map { ($0, state.ports[$0.holderPortID]) }
-        var out = [translation.router(r, gatewayPort: gatewayPort, gatewaySubnet: gatewaySubnet,
+        var out = [translation.router(r, gatewayPort: gatewayPort, gatewaySubnets: gatewaySubnets,
                                       interfaceSubnets: interfaces.flatMap(\.fixedIPs).compactMap { state.subnets[$0.subnetID] },
                                       floatingIPs: fips)]
         out += interfaces.map { translation.routerPort($0, router: id, subnets: state.subnets, gatewayChassis: []) }

@@ -103,17 +103,22 @@ struct NBTranslation: Sendable {
             }))
     }
 
-    /// The Logical_Router of a router: the default route and SNAT per attached subnet while it has a gateway,
-    /// one `dnat_and_snat` per associated floating IP.
-    func router(_ r: NetworkRouter, gatewayPort: Port?, gatewaySubnet: Subnet?, interfaceSubnets: [Subnet], floatingIPs: [(FloatingIP, Port?)]) -> NBIntent {
+    /// The Logical_Router of a router: while it has a gateway, a default route per IP version of the gateway's
+    /// addresses and (IPv4) SNAT per attached subnet; one `dnat_and_snat` per associated floating IP.
+    func router(_ r: NetworkRouter, gatewayPort: Port?, gatewaySubnets: [Subnet], interfaceSubnets: [Subnet],
+                floatingIPs: [(FloatingIP, Port?)]) -> NBIntent {
         var routes = r.routes.map { RouteSpec(prefix: $0.destination, nexthop: $0.nexthop, externalIDs: [:]) }
         var nat: [NATSpec] = []
-        let gatewayIP = gatewayPort?.fixedIPs.first { subnets in gatewaySubnet?.id == subnets.subnetID }?.ipAddress
-        if let gw = r.gateway, let gatewaySubnet, let gatewayIP {
-            if let nexthop = gatewaySubnet.gatewayIP {
-                routes.append(RouteSpec(prefix: "0.0.0.0/0", nexthop: nexthop,
-                                        externalIDs: ["neutron:is_ext_gw": "true", "neutron:subnet_id": gatewaySubnet.id]))
+        if r.gateway != nil {
+            for version in [4, 6] {
+                guard let s = gatewaySubnets.first(where: { $0.ipVersion == version }), let nexthop = s.gatewayIP else { continue }
+                routes.append(RouteSpec(prefix: version == 4 ? "0.0.0.0/0" : "::/0", nexthop: nexthop,
+                                        externalIDs: ["neutron:is_ext_gw": "true", "neutron:subnet_id": s.id]))
             }
+        }
+        let gatewaySubnet = gatewaySubnets.first { $0.ipVersion == 4 }
+        let gatewayIP = gatewayPort?.fixedIPs.first { subnets in gatewaySubnet?.id == subnets.subnetID }?.ipAddress
+        if let gw = r.gateway, let gatewayIP {
             if gw.enableSNAT {
                 nat += interfaceSubnets.filter { $0.ipVersion == 4 }.map {
                     NATSpec(type: "snat", externalIP: gatewayIP, logicalIP: $0.cidr, logicalPort: nil, externalIDs: [:])

@@ -12,4 +12,7 @@ struct Batch: Sendable {
     var deletedSubnets: [String] = []
     var deletedPorts: [String] = []
     var deletedGroups: [String] = []
+    var quotas: [ProjectQuota] = []
+    /// Projects whose limits go back to the defaults.
+    var deletedQuotas: [String] = []
 }

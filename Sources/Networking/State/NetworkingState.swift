@@ -8,6 +8,8 @@ struct NetworkingState: Sendable {
     private(set) var groups: [String: SecurityGroup] = [:]
     private(set) var routers: [String: NetworkRouter] = [:]
     private(set) var floatingIPs: [String: FloatingIP] = [:]
+    /// Projects with limits of their own.
+    private(set) var quotas: [String: ProjectQuota] = [:]
 
     /// Subnet ids of each network, oldest first.
     private(set) var subnetIDs: [String: [String]] = [:]
@@ -45,6 +47,8 @@ struct NetworkingState: Sendable {
         for id in batch.deletedGroups { removeGroup(id) }
         for id in batch.deletedRouters { routers[id] = nil }
         for id in batch.deletedFloatingIPs { floatingIPs[id] = nil }
+        for id in batch.deletedQuotas { quotas[id] = nil }
+        for q in batch.quotas { quotas[q.projectID] = q }
         for r in batch.routers { routers[r.id] = r }
         for f in batch.floatingIPs { floatingIPs[f.id] = f }
         for n in batch.networks { putNetwork(n) }

@@ -18,7 +18,7 @@ extension NetworkingAPI {
             },
             create: { body, auth in
                 let request = try NetworkDecoding.create(body)
-                let n = try await store.change { try $0.createNetwork(request, auth) }
+                let n = try await store.change { try $0.quotaChecked(.network, $0.createNetwork(request, auth)) }
                 return render(n, await store.snapshot, auth)
             },
             update: { id, body, auth, precondition in
@@ -39,7 +39,7 @@ extension NetworkingAPI {
             show: { id, auth in Representation.subnet(try await store.snapshot.visibleSubnet(id, auth)) },
             create: { body, auth in
                 let request = try SubnetDecoding.create(body)
-                return Representation.subnet(try await store.change { try $0.createSubnet(request, auth) })
+                return Representation.subnet(try await store.change { try $0.quotaChecked(.subnet, $0.createSubnet(request, auth)) })
             },
             update: { id, body, auth, precondition in
                 let request = try SubnetDecoding.update(body)

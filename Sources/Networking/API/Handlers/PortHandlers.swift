@@ -28,7 +28,7 @@ extension NetworkingAPI {
             show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth)) },
             create: { body, auth in
                 let request = try PortDecoding.create(body)
-                return Representation.port(try await store.change { try $0.createPort(request, auth) })
+                return Representation.port(try await store.change { try $0.quotaChecked(.port, $0.createPort(request, auth)) })
             },
             update: { id, body, auth, precondition in
                 let request = try PortDecoding.update(body)

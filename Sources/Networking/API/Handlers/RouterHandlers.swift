@@ -17,7 +17,7 @@ extension NetworkingAPI {
             },
             create: { body, auth in
                 let request = try RouterDecoding.create(body)
-                let r = try await store.change { try $0.createRouter(request, auth) }
+                let r = try await store.change { try $0.quotaChecked(.router, $0.createRouter(request, auth)) }
                 return Representation.router(r, in: await store.snapshot)
             },
             update: { id, body, auth, precondition in
@@ -59,7 +59,7 @@ extension NetworkingAPI {
             },
             create: { body, auth in
                 let request = try FloatingIPDecoding.create(body)
-                let f = try await store.change { try $0.createFloatingIP(request, auth) }
+                let f = try await store.change { try $0.quotaChecked(.floatingip, $0.createFloatingIP(request, auth)) }
                 return Representation.floatingIP(f, in: await store.snapshot)
             },
             update: { id, body, auth, precondition in

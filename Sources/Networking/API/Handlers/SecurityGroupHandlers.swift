@@ -15,7 +15,7 @@ extension NetworkingAPI {
             show: { id, auth in Representation.group(try await store.snapshot.ownGroup(id, auth)) },
             create: { body, auth in
                 let request = try SecurityGroupDecoding.createGroup(body)
-                return Representation.group(try await store.change { try $0.createGroup(request, auth) })
+                return Representation.group(try await store.change { try $0.quotaChecked(.securityGroup, $0.createGroup(request, auth)) })
             },
             update: { id, body, auth, precondition in
                 let request = try SecurityGroupDecoding.updateGroup(body)
@@ -35,7 +35,7 @@ extension NetworkingAPI {
             show: { id, auth in Representation.rule(try await store.snapshot.ownRule(id, auth).1) },
             create: { body, auth in
                 let request = try SecurityGroupDecoding.createRule(body)
-                return Representation.rule(try await store.change { try $0.createRule(request, auth) })
+                return Representation.rule(try await store.change { try $0.quotaChecked(.securityGroupRule, $0.createRule(request, auth)) })
             },
             update: nil,
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteRule(id, auth) } })

@@ -165,4 +165,14 @@ enum Representation {
     private static func heartbeat() -> String {
         StandardAttributes.now().replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
     }
+
+    /// A project's limits, one member per resource.
+    static func limits(_ q: ProjectQuota) -> JSONObject {
+        JSONObject(QuotaResource.allCases.map { ($0.rawValue, JSON.int(q.limit($0))) })
+    }
+
+    /// `quota_details`: each resource's limit, use and reservations (none are held: a create is one commit).
+    static func quotaDetails(_ q: ProjectQuota, used: (QuotaResource) -> Int) -> JSONObject {
+        JSONObject(QuotaResource.allCases.map { ($0.rawValue, ["limit": .int(q.limit($0)), "used": .int(used($0)), "reserved": 0]) })
+    }
 }

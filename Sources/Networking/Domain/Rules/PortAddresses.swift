@@ -47,7 +47,8 @@ extension NetworkingRules {
             for (k, v) in taken[subnet.id] ?? [:] { used[k] = v }
             if let ip {
                 let mine = own.contains(ip.description) && used[ip] == port.id
-                if !mine, used[ip] != nil || ip.description == subnet.gatewayIP && !port.deviceOwner.hasPrefix("network:router") {
+                // Any port may take the gateway address, as in Neutron: that is how a router interface is made by port.
+                if !mine, used[ip] != nil {
                     throw .ipInUse(ip.description, subnet: subnet.id)
                 }
                 guard ip != subnet.network.first, !(subnet.ipVersion == 4 && ip == subnet.network.last) else {

@@ -18,12 +18,13 @@ extension NetworkingRules {
         }
         if r.gateway != nil { try clearGateway(&r, batch: &batch) }
         var fixed: [Port.FixedIP] = []
-        let subnets = state.subnets(of: networkID).filter { $0.ipVersion == 4 }
+        // Named addresses may be IPv6 too; without any, the gateway gets one IPv4 address.
+        let all = state.subnets(of: networkID), subnets = all.filter { $0.ipVersion == 4 }
         if let requested = request.externalFixedIPs, !requested.isEmpty {
             guard auth.isAdmin else { throw .forbidden("update_router:external_gateway_info:external_fixed_ips") }
             for item in requested {
-                let subnet = item.subnetID.flatMap { id in subnets.first { $0.id == id } }
-                    ?? item.ipAddress.flatMap { ip in subnets.first { $0.network.contains(ip) } }
+                let subnet = item.subnetID.flatMap { id in all.first { $0.id == id } }
+                    ?? item.ipAddress.flatMap { ip in all.first { $0.network.contains(ip) } }
                 guard let s = subnet else { throw .badRequest("Invalid input for external_gateway_info: bad external_fixed_ips entry.") }
                 if let ip = item.ipAddress {
                     let text = ip.description

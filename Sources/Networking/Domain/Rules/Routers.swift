@@ -132,6 +132,14 @@ extension NetworkingRules {
             throw .conflict("RouterInterfaceInUseByFloatingIP",
                             "Router interface for subnet \(subnets.sorted().joined(separator: ", ")) on router \(id) cannot be deleted, as it is required by one or more floating IPs (\(fip.id)).")
         }
+        // An extra route whose nexthop is only reachable through this interface keeps it (Neutron's extraroute check).
+        for subnetID in subnets.sorted() {
+            guard let net = state.subnets[subnetID]?.network else { continue }
+            if r.routes.contains(where: { IPAddress($0.nexthop).map(net.contains) == true }) {
+                throw .conflict("RouterInterfaceInUseByRoute",
+                                "Router interface for subnet \(subnetID) on router \(id) cannot be deleted, as it is required by one or more routes.")
+            }
+        }
         var batch = Batch()
         batch.deletedPorts = [port.id]
         return Decision(batch: batch, result: (r, port))

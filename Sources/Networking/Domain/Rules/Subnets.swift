@@ -95,7 +95,10 @@ extension NetworkingRules {
         let s = try state.visibleSubnet(id, auth)
         guard state.owns(s.projectID, auth) else { throw .forbidden("delete_subnet") }
         let users = state.ports(of: s.networkID).filter { p in p.fixedIPs.contains { $0.subnetID == id } }
-        if users.contains(where: { !DeviceOwner.isNetworkOwned($0.deviceOwner) }) { throw .subnetInUse(id) }
+        // SLAAC and DHCPv6-stateless addresses are derived, not allocated: Neutron removes them from the ports with the
+        // subnet; only a router interface keeps such a subnet.
+        let blocking = users.filter { s.isAutoAddress ? $0.deviceOwner == DeviceOwner.routerInterface : !DeviceOwner.isNetworkOwned($0.deviceOwner) }
+        if !blocking.isEmpty { throw .subnetInUse(id) }
         var batch = Batch()
         batch.deletedSubnets = [id]
         for var p in users {
