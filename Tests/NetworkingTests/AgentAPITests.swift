@@ -49,7 +49,7 @@ import Testing
         #expect(metadata["configurations"]?["chassis_name"]?.string == "c1")
         #expect(try await t.list("agents", "agent_type=OVN Metadata agent".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!).count == 1)
         // Listing asked every chassis for a sign of life.
-        #expect(try Self.nbCfg(t.server.nbServer) == 1)
+        #expect(try Self.nbCfg(t.server.nbServer) ?? 0 >= 1)
 
         // Other projects see no agents, and cannot change them.
         let member = try await t.member("p")
@@ -71,8 +71,9 @@ import Testing
         // answers lives, and so does its metadata agent.
         try await Task.sleep(for: .seconds(2.5))
         agents = try await t.list("agents")
-        #expect(try Self.nbCfg(t.server.nbServer) == 2)
-        _ = try sb.tool("ovn-sbctl", ["set", "Chassis_Private", "c1", "nb_cfg=2"])
+        let asked = try #require(try Self.nbCfg(t.server.nbServer))
+        #expect(asked >= 2)
+        _ = try sb.tool("ovn-sbctl", ["set", "Chassis_Private", "c1", "nb_cfg=\(asked)"])
         try await Task.sleep(for: .milliseconds(300))
         agents = try await t.list("agents")
         #expect(agents.first { $0["id"]?.string == "gw" }?["alive"]?.bool == false, "\(agents)")

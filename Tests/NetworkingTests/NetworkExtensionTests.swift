@@ -103,7 +103,7 @@ import Testing
         try await t.create("subnets", ["network_id": .string(ext), "ip_version": 6, "cidr": "2001:db8::/64"])
         _ = try await t.networkWithSubnet("internal")
         let member = try await t.member("p")
-        let pools = try await t.list("floatingip_pools", token: member.token)
+        let pools = try await t.list("floatingip-pools", token: member.token)
         #expect(pools.count == 1)
         #expect(pools.first?["subnet_id"]?.string == v4["id"]?.string && pools.first?["cidr"]?.string == "203.0.113.0/24")
         #expect(pools.first?["network_id"]?.string == ext && pools.first?["project_id"]?.string == member.projectID)

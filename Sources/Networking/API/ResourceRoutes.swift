@@ -45,7 +45,11 @@ struct ResourceRoutes {
             let body = try await request.neutronBody(context: context)
             if let items = body[plural]?.array {
                 var created: [JSON] = []
-                for item in items { created.append(.object(try await handlers.create(JSONObject([(member, item)]), auth))) }
+                for item in items {
+                    // An item may come wrapped in its member name too (`{"security_group": {...}}`), as Neutron accepts.
+                    let body = item.object.flatMap { $0.keys.count == 1 ? $0[member] : nil } ?? item
+                    created.append(.object(try await handlers.create(JSONObject([(member, body)]), auth)))
+                }
                 return JSONResponse.make(status: 201, body: .object(JSONObject([(plural, .array(created))])))
             }
             let object = try await handlers.create(body, auth)

@@ -33,6 +33,14 @@ enum NBChanges {
         let fips = batch.floatingIPs + replaced.floatingIPs
         var ports = batch.ports.map(\.id)
         for p in fips.compactMap(\.portID) where !ports.contains(p) { ports.append(p) }
+        // Ports with their own DHCP options copy their subnet's: a changed subnet or network (MTU) changes them too.
+        let changedNetworks = Set(batch.networks.map(\.id)), changedSubnets = Set(batch.subnets.map(\.id))
+        if !changedNetworks.isEmpty || !changedSubnets.isEmpty {
+            for p in state.ports.values where !p.extraDHCPOpts.isEmpty && !ports.contains(p.id)
+                && (changedNetworks.contains(p.networkID) || p.fixedIPs.contains { changedSubnets.contains($0.subnetID) }) {
+                ports.append(p.id)
+            }
+        }
         for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
         var routers = batch.routers.map(\.id)
         let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID)
@@ -55,7 +63,10 @@ enum NBChanges {
 
     private static func port(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent? {
         guard let p = state.ports[id], p.deviceOwner != DeviceOwner.floatingIP, let n = state.networks[p.networkID] else { return nil }
-        return translation.port(p, network: n, subnets: state.subnets, floatingIP: state.floatingIPs(of: id).first?.address)
+        let metadata = state.metadataPort(of: n.id)
+        return translation.port(p, network: n, subnets: state.subnets, floatingIP: state.floatingIPs(of: id).first?.address) { subnet in
+            metadata?.fixedIPs.first { $0.subnetID == subnet }?.ipAddress
+        }
     }
 
     /// A router's Logical_Router (with routes and NAT) and its router ports.

@@ -72,11 +72,13 @@ struct SwitchPortSpec: Sendable, Hashable {
     var tag: Int?
     /// The subnet whose DHCP_Options serve the port (`dhcpv4_options`).
     var dhcpv4Subnet: String?
+    /// The port's own DHCP_Options row (the subnet's options with its `extra_dhcp_opts`), which then serves it instead.
+    var ownDHCPv4: DHCPOptionsSpec? = nil
     /// Port_Group names (`neutron_pg_drop`, `pg_<sg>`) the port belongs to; nil leaves them alone.
     var portGroups: Set<String>?
 }
 
-/// A subnet's DHCP_Options row.
+/// A subnet's DHCP_Options row (or a port's own, with `port_id` in its external_ids).
 struct DHCPOptionsSpec: Sendable, Hashable {
     var subnetID: String
     var cidr: String

@@ -109,8 +109,14 @@ actor NBSync {
                 }
             }
         }
+        var ownDHCP = Set<String>()
+        for intent in intents { if case .switchPort(let p) = intent, p.ownDHCPv4 != nil { ownDHCP.insert(p.name) } }
         for d in replica.rows(NB.DHCPOptions.table).map(NB.DHCPOptions.init(row:)) {
             if let subnet = d.externalIDs[OVNKeys.subnetID], !subnets.contains(subnet) { out.append(.removeDHCPOptions(subnetID: subnet)) }
+            // A port's own row whose port no longer wants one (the port intent removes it too; this catches orphans).
+            if let port = d.externalIDs[OVNKeys.portID], !ownDHCP.contains(port), !ports.contains(port) {
+                out.append(.removeSwitchPort(name: port))
+            }
         }
         for g in replica.rows(NB.PortGroup.table).map(NB.PortGroup.init(row:)) where g.name.hasPrefix("pg_") && !groups.contains(g.name) {
             out.append(.removePortGroup(name: g.name))

@@ -104,11 +104,16 @@ struct NBTransactionBuilder {
 
     mutating func switchPort(_ spec: SwitchPortSpec) {
         var dhcpRef: OVSDBValue = .empty
-        if let subnet = spec.dhcpv4Subnet {
-            if let ref = dhcp[subnet] {
-                dhcpRef = .set(ref.atoms)
-            } else if let r = replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.subnetID, is: .string(subnet)).first {
-                dhcpRef = .set([.uuid(r.uuid)])
+        if let own = spec.ownDHCPv4 {
+            dhcpRef = .set(portDHCPOptions(own, port: spec.name).atoms)
+        } else {
+            removePortDHCPOptions(spec.name)
+            if let subnet = spec.dhcpv4Subnet {
+                if let ref = dhcp[subnet] {
+                    dhcpRef = .set(ref.atoms)
+                } else if let r = subnetDHCPOptions(subnet).first {
+                    dhcpRef = .set([.uuid(r.uuid)])
+                }
             }
         }
         let columns: [String: OVSDBValue] = [
@@ -153,6 +158,7 @@ struct NBTransactionBuilder {
     }
 
     private mutating func removeSwitchPort(_ name: String) {
+        removePortDHCPOptions(name)
         guard let port = row(LSP.table, name: name) else { return }
         // A Logical_Switch_Port is not a root row: leaving its switch deletes it (and its weak Port_Group references).
         for sw in replica.rows(LS.table) where isMember(sw, LS.Column.ports, .uuid(port.uuid)) {
@@ -165,8 +171,7 @@ struct NBTransactionBuilder {
         let table = NB.DHCPOptions.table
         let columns: [String: OVSDBValue] = ["cidr": .string(spec.cidr), "options": NBValues.map(spec.options),
                                              "external_ids": NBValues.map(spec.externalIDs)]
-        let existing = replica.rows(table, where: "external_ids", key: OVNKeys.subnetID, is: .string(spec.subnetID))
-            .filter { $0["external_ids"]?.stringMap["port_id"] == nil }
+        let existing = subnetDHCPOptions(spec.subnetID)
         if let first = existing.first {
             update(table, first, columns)
             dhcp[spec.subnetID] = .uuid(first.uuid)
@@ -174,6 +179,34 @@ struct NBTransactionBuilder {
         } else if dhcp[spec.subnetID] == nil {
             dhcp[spec.subnetID] = .named(insert(table, columns))
         }
+    }
+
+    /// The subnet's own DHCP_Options rows (not those of its ports).
+    private func subnetDHCPOptions(_ subnet: String) -> [Row] {
+        replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.subnetID, is: .string(subnet))
+            .filter { $0["external_ids"]?.stringMap[OVNKeys.portID] == nil }
+    }
+
+    /// The DHCP_Options rows of one port.
+    private func ownDHCPOptions(_ port: String) -> [Row] {
+        replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.portID, is: .string(port))
+    }
+
+    /// Writes a port's own DHCP_Options row (one per port: extra ones go) and answers the reference to it.
+    private mutating func portDHCPOptions(_ spec: DHCPOptionsSpec, port: String) -> OVSDBValue {
+        let table = NB.DHCPOptions.table
+        let columns: [String: OVSDBValue] = ["cidr": .string(spec.cidr), "options": NBValues.map(spec.options),
+                                             "external_ids": NBValues.map(spec.externalIDs)]
+        let existing = ownDHCPOptions(port)
+        guard let first = existing.first else { return .named(insert(table, columns)) }
+        update(table, first, columns)
+        for extra in existing.dropFirst() { remove(table, extra.uuid) }
+        return .atom(.uuid(first.uuid))
+    }
+
+    /// Removes a port's own DHCP_Options rows (its options went, or the port did).
+    private mutating func removePortDHCPOptions(_ port: String) {
+        for r in ownDHCPOptions(port) { remove(NB.DHCPOptions.table, r.uuid) }
     }
 
     private func aclColumns(_ a: ACLSpec) -> [String: OVSDBValue] {

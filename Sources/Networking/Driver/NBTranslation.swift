@@ -7,7 +7,7 @@ struct NBTranslation: Sendable {
     func network(_ n: Network) -> [NBIntent] {
         var intents: [NBIntent] = [.logicalSwitch(SwitchSpec(
             name: OVNNames.logicalSwitch(network: n.id),
-            externalIDs: [OVNKeys.networkName: n.name, OVNKeys.mtu: String(n.mtu), OVNKeys.revisionNumber: String(n.std.revision),
+            externalIDs: [OVNKeys.networkName: n.name, OVNKeys.mtu: String(n.mtu), OVNKeys.revisionNumber: String(n.std.revisionInNorthbound),
                           OVNKeys.availabilityZoneHints: n.availabilityZoneHints.joined(separator: ",")],
             otherConfig: ["mcast_snoop": "false", "mcast_flood_unregistered": "false", "vlan-passthru": "false"]))]
         if n.isProvider, let physnet = n.physicalNetwork {
@@ -20,8 +20,9 @@ struct NBTranslation: Sendable {
         return intents
     }
 
-    /// The Logical_Switch_Port of a port.
-    func port(_ p: Port, network: Network, subnets: [String: Subnet], floatingIP: String? = nil) -> NBIntent {
+    /// The Logical_Switch_Port of a port; `metadataIP` is the network's metadata address (for a port's own DHCP options).
+    func port(_ p: Port, network: Network, subnets: [String: Subnet], floatingIP: String? = nil, metadataIP: (String) -> String? = { _ in nil })
+        -> NBIntent {
         let ips = p.fixedIPs.map(\.ipAddress)
         let address = ([p.macAddress] + ips).joined(separator: " ")
         let cidrs = p.fixedIPs.compactMap { ip in subnets[ip.subnetID].map { "\(ip.ipAddress)/\($0.network.prefixLength)" } }
@@ -61,11 +62,22 @@ struct NBTranslation: Sendable {
         } else {
             addresses.append("unknown")
         }
-        let dhcpSubnet = p.fixedIPs.lazy.compactMap { subnets[$0.subnetID] }.first { $0.ipVersion == 4 && $0.enableDHCP }?.id
+        var dhcpSubnet = p.fixedIPs.lazy.compactMap { subnets[$0.subnetID] }.first { $0.ipVersion == 4 && $0.enableDHCP }
+        var own: DHCPOptionsSpec?
+        if let s = dhcpSubnet {
+            switch ExtraDHCPOptions.ipv4Effect(p.extraDHCPOpts) {
+            case .disabled: dhcpSubnet = nil
+            case .options(let extra) where !extra.isEmpty:
+                if case .dhcpOptions(let base) = subnet(s, network: network, metadataIP: metadataIP(s.id)) {
+                    own = ExtraDHCPOptions.merged(base, extra, portID: p.id)
+                }
+            case .options: break
+            }
+        }
         return .switchPort(SwitchPortSpec(
             name: p.id, switchName: switchName, type: "", addresses: addresses, portSecurity: portSecurity,
             enabled: p.adminStateUp, options: ["requested-chassis": p.hostID, "mcast_flood_reports": "true"],
-            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: dhcpSubnet, portGroups: groups))
+            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: dhcpSubnet?.id, ownDHCPv4: own, portGroups: groups))
     }
 
     /// The DHCP_Options of an IPv4 subnet with DHCP, or its removal.
@@ -136,7 +148,7 @@ struct NBTranslation: Sendable {
         return .logicalRouter(RouterSpec(
             name: OVNNames.logicalRouter(router: r.id), enabled: r.adminStateUp,
             options: ["always_learn_from_arp_request": "false", "dynamic_neigh_routers": "true"],
-            externalIDs: ["neutron:router_name": r.name, OVNKeys.revisionNumber: String(r.std.revision),
+            externalIDs: ["neutron:router_name": r.name, OVNKeys.revisionNumber: String(r.std.revisionInNorthbound),
                           "neutron:gw_port_id": r.gateway?.portID ?? "", "neutron:gw_network_id": r.gateway?.networkID ?? "",
                           OVNKeys.availabilityZoneHints: r.availabilityZoneHints.joined(separator: ",")],
             routes: routes, nat: nat))

@@ -40,5 +40,7 @@ enum OVNKeys {
 extension OVNKeys {
     /// DHCP_Options rows name their subnet without the `neutron:` prefix, as ML2/OVN does.
     static let subnetID = "subnet_id"
+    /// A port's own DHCP_Options row (extra DHCP options) names the port so.
+    static let portID = "port_id"
     static let portFIP = "neutron:port_fip"
 }

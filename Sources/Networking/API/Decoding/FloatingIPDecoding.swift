@@ -26,7 +26,8 @@ enum FloatingIPDecoding {
         let a = try Attributes(body, resource: "floatingip", rules: rules, create: false)
         var r = FloatingIPUpdate()
         r.description = try a.string("description")
-        r.portID = try a.sent("port_id")
+        // An empty update clears the association, as it did before floating IPs had other attributes.
+        r.portID = a.object.isEmpty ? .null : try a.sent("port_id")
         r.fixedIPAddress = try a.string("fixed_ip_address", nullable: true)
         return r
     }

@@ -40,6 +40,12 @@ enum PortDecoding {
         r.deviceID = try a.string("device_id")
         r.deviceOwner = try a.string("device_owner")
         r.securityGroups = try a.strings("security_groups")
+        if let groups = r.securityGroups {
+            let duplicates = groups.enumerated().filter { i, g in groups[..<i].contains(g) }.map(\.element)
+            if !duplicates.isEmpty {
+                throw .invalidInput("Invalid input for security_groups. Reason: Duplicate items in the list: '\(duplicates.joined(separator: ", "))'")
+            }
+        }
         r.portSecurityEnabled = try a.bool("port_security_enabled")
         r.allowedAddressPairs = try addressPairs(a)
         r.extraDHCPOpts = try dhcpOptions(a)
@@ -97,14 +103,19 @@ enum PortDecoding {
         return out
     }
 
-    private static func dhcpOptions(_ a: Attributes) throws(NetworkingError) -> [Port.DHCPOption]? {
+    private static func dhcpOptions(_ a: Attributes) throws(NetworkingError) -> [DHCPOptionChange]? {
         guard let items = try a.array("extra_dhcp_opts") else { return nil }
-        var out: [Port.DHCPOption] = []
+        var out: [DHCPOptionChange] = []
         for item in items {
             guard let name = item["opt_name"]?.string, !name.isEmpty else {
                 throw .invalidInput("Invalid input for extra_dhcp_opts. Reason: '\(item.text)' has no opt_name")
             }
-            let value = item["opt_value"]?.string ?? ""
+            let value: String?
+            switch item["opt_value"] {
+            case nil, .null?: value = nil
+            case .string(let v)?: value = v
+            case let v?: value = v.text
+            }
             let version: Int
             switch item["ip_version"] {
             case nil, .null?: version = 4
@@ -115,7 +126,7 @@ enum PortDecoding {
                 throw .invalidInput("Invalid input for extra_dhcp_opts. Reason: ip_version '\(item["ip_version"]!.text)' is not in [4, 6]")
             }
             out.removeAll { $0.name == name && $0.ipVersion == version }
-            out.append(.init(name: name, value: value, ipVersion: version))
+            out.append(DHCPOptionChange(name: name, value: value, ipVersion: version))
         }
         return out
     }

@@ -1,7 +1,7 @@
 import Hummingbird
 import OpenStackAPI
 
-/// `/v2.0/network-ip-availabilities` (admins) and `/v2.0/floatingip_pools`: read-only views computed from the state.
+/// `/v2.0/network-ip-availabilities` (admins) and `/v2.0/floatingip-pools`: read-only views computed from the state.
 extension NetworkingAPI {
     func registerAvailabilityRoutes(_ router: Router<APIRequestContext>) {
         let store = store
@@ -26,7 +26,7 @@ extension NetworkingAPI {
             guard let n = s.networks[id] else { throw NetworkingError.notFound(.network, id) }
             return JSONResponse.make(status: 200, body: ["network_ip_availability": .object(Representation.ipAvailability(s.ipAvailability(n)))])
         }
-        router.get("/v2.0/floatingip_pools") { request, context in
+        router.get("/v2.0/floatingip-pools") { request, context in
             let auth = try context.requireAuth()
             let s = await store.snapshot
             let pools = s.networks.values.filter { $0.external && s.canSee($0, auth) }.flatMap { s.subnets(of: $0.id) }

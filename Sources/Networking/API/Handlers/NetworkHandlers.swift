@@ -34,16 +34,28 @@ extension NetworkingAPI {
         return ResourceHandlers(
             list: { auth, request, context in
                 let s = await store.snapshot
-                return try Collections.respond("subnets", s.subnets.values.filter { s.canSee($0, auth) }.map(Representation.subnet), request, context)
+                // `shared` is a filter on the subnet's network (Neutron's hidden subnet attribute).
+                var query = request.queryItems
+                let shared = query.filter { $0.0 == "shared" }.compactMap { ListQueryTruth.parse($0.1) }
+                query.removeAll { $0.0 == "shared" }
+                let subnets = s.subnets.values.filter { sub in
+                    s.canSee(sub, auth) && (shared.isEmpty || shared.contains(s.networks[sub.networkID]?.shared == true))
+                }
+                return try Collections.respond("subnets", subnets.map { Representation.subnet($0, in: s) }, query: query, request, context)
             },
-            show: { id, auth in Representation.subnet(try await store.snapshot.visibleSubnet(id, auth)) },
+            show: { id, auth in
+                let s = await store.snapshot
+                return Representation.subnet(try s.visibleSubnet(id, auth), in: s)
+            },
             create: { body, auth in
                 let request = try SubnetDecoding.create(body)
-                return Representation.subnet(try await store.change { try $0.quotaChecked(.subnet, $0.createSubnet(request, auth)) })
+                let created = try await store.change { try $0.quotaChecked(.subnet, $0.createSubnet(request, auth)) }
+                return Representation.subnet(created, in: await store.snapshot)
             },
             update: { id, body, auth, precondition in
                 let request = try SubnetDecoding.update(body)
-                return Representation.subnet(try await store.change(precondition) { try $0.updateSubnet(id, request, auth) })
+                let updated = try await store.change(precondition) { try $0.updateSubnet(id, request, auth) }
+                return Representation.subnet(updated, in: await store.snapshot)
             },
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteSubnet(id, auth) } })
     }

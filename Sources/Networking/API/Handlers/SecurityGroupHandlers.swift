@@ -15,7 +15,11 @@ extension NetworkingAPI {
             show: { id, auth in Representation.group(try await store.snapshot.ownGroup(id, auth)) },
             create: { body, auth in
                 let request = try SecurityGroupDecoding.createGroup(body)
-                return Representation.group(try await store.change { try $0.quotaChecked(.securityGroup, $0.createGroup(request, auth)) })
+                return Representation.group(try await store.change { rules in
+                    // A new group's own rules (egress to anywhere) count against the rule quota too.
+                    let decision = try rules.quotaChecked(.securityGroup, rules.createGroup(request, auth))
+                    return try rules.quotaChecked(.securityGroupRule, adding: decision.result.rules.count, decision)
+                })
             },
             update: { id, body, auth, precondition in
                 let request = try SecurityGroupDecoding.updateGroup(body)

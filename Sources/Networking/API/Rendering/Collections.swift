@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import OpenStackAPI
 
@@ -10,12 +11,13 @@ enum Collections {
     static func respond(_ key: String, _ objects: [JSONObject], query items: [(String, String)]? = nil, _ request: Request,
                         _ context: APIRequestContext) throws -> Response {
         var query = try ListQuery(items ?? request.queryItems)
+        if query.limit == 0 { query.limit = nil }  // Neutron: `limit=0` asks for no pagination
         try FilterValidation.check(key, query.filters)
         let filters = grouped(query.filters)
         query.filters = []
         let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
         let page = try query.apply(to: selected)
-        return answer(key, page.items, next: page.next, query, request, context)
+        return answer(key, page.items, query, request, context)
     }
 
     /// The same answer for a large collection without rendering every item: when every filter and sort key is a
@@ -25,7 +27,8 @@ enum Collections {
     static func respond<R>(_ key: String, _ records: [R], fields known: Set<String>, field: (R, String) -> String?,
                            render: (R) -> JSONObject, serialized: ((R) -> [UInt8])? = nil,
                            _ request: Request, _ context: APIRequestContext) throws -> Response {
-        let query = try ListQuery(request.queryItems)
+        var query = try ListQuery(request.queryItems)
+        if query.limit == 0 { query.limit = nil }
         try FilterValidation.check(key, query.filters)
         guard query.filters.allSatisfy({ known.contains($0.key) }), query.sort.allSatisfy({ known.contains($0.key) }) else {
             return try respond(key, records.map(render), request, context)
@@ -52,11 +55,11 @@ enum Collections {
             }
         }
         let page = try query.page(items) { field($0, "id") }
+        let ends = (page.items.first.flatMap { field($0, "id") }, page.items.last.flatMap { field($0, "id") })
         if let serialized, query.fields.isEmpty {
-            return answer(key, page.items.map(serialized), first: page.items.first.flatMap { field($0, "id") }, next: page.next,
-                          query, request, context)
+            return answer(key, page.items.map(serialized), ends: ends, query, request, context)
         }
-        return answer(key, query.project(page.items.map(render)), next: page.next, query, request, context)
+        return answer(key, query.project(page.items.map(render)), query, request, context, ends: ends)
     }
 
     /// Records ordered by several keys, each record's keys read once.
@@ -75,16 +78,18 @@ enum Collections {
         return out
     }
 
-    /// `{"<key>": [...]}`, with `<key>_links` (next, previous) when the caller asked for a `limit`.
-    private static func answer(_ key: String, _ objects: [JSONObject], next: String?, _ query: ListQuery, _ request: Request,
-                               _ context: APIRequestContext) -> Response {
+    /// `{"<key>": [...]}`, with `<key>_links` (next, previous) when the caller asked for a `limit`; `ends` are the ids
+    /// of the page's first and last items (read from the objects when not given).
+    private static func answer(_ key: String, _ objects: [JSONObject], _ query: ListQuery, _ request: Request,
+                               _ context: APIRequestContext, ends: (String?, String?)? = nil) -> Response {
         var body: JSONObject = [key: .array(objects.map(JSON.object))]
-        if let links = links(first: objects.first?["id"]?.string, next: next, query, request, context) { body[key + "_links"] = links }
+        let ends = ends ?? (objects.first?["id"]?.string, objects.last?["id"]?.string)
+        if let links = links(ends: ends, count: objects.count, query, request, context) { body[key + "_links"] = links }
         return JSONResponse.make(status: 200, body: .object(body))
     }
 
     /// The same body from items already serialised: `{"<key>": [` the items joined `], "<key>_links": …}`.
-    private static func answer(_ key: String, _ items: [[UInt8]], first: String?, next: String?, _ query: ListQuery, _ request: Request,
+    private static func answer(_ key: String, _ items: [[UInt8]], ends: (String?, String?), _ query: ListQuery, _ request: Request,
                                _ context: APIRequestContext) -> Response {
         var out: [UInt8] = []
         out.reserveCapacity(items.reduce(64) { $0 + $1.count + 1 })
@@ -96,23 +101,38 @@ enum Collections {
             out += item
         }
         out.append(UInt8(ascii: "]"))
-        if let links = links(first: first, next: next, query, request, context) {
+        if let links = links(ends: ends, count: items.count, query, request, context) {
             out += Array(",".utf8) + JSON.string(key + "_links").bytes + Array(":".utf8) + links.bytes
         }
         out.append(UInt8(ascii: "}"))
         return JSONResponse.make(status: 200, serialized: out)
     }
 
-    /// `next` and `previous` links, when the caller asked for a `limit`.
-    private static func links(first: String?, next: String?, _ query: ListQuery, _ request: Request, _ context: APIRequestContext) -> JSON? {
+    /// `next` and `previous` links, when the caller asked for a `limit`, as Neutron gives them: `next` unless a forward
+    /// page came out short, `previous` unless a backward one did; each keeps the request's other parameters.
+    private static func links(ends: (first: String?, last: String?), count: Int, _ query: ListQuery, _ request: Request,
+                              _ context: APIRequestContext) -> JSON? {
         guard let limit = query.limit else { return nil }
-        var links: [JSON] = []
-        let base = context.baseURL + request.uri.path
-        if let next { links.append(["rel": "next", "href": .string("\(base)?limit=\(limit)&marker=\(next)")]) }
-        if let first, query.marker != nil {
-            links.append(["rel": "previous", "href": .string("\(base)?limit=\(limit)&marker=\(first)&page_reverse=True")])
+        let short = count < limit
+        let kept = request.queryItems.filter { $0.0 != "marker" && $0.0 != "page_reverse" }
+        func href(_ marker: String?, reverse: Bool) -> JSON {
+            var items = kept
+            if let marker { items.append(("marker", marker)) }
+            if reverse { items.append(("page_reverse", "True")) }
+            let query = items.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+            return .string(context.baseURL + request.uri.path + (query.isEmpty ? "" : "?" + query))
         }
+        var links: [JSON] = []
+        if !(short && !query.pageReverse) { links.append(["rel": "next", "href": href(ends.last, reverse: false)]) }
+        if !(short && query.pageReverse) { links.append(["rel": "previous", "href": href(ends.first, reverse: true)]) }
         return .array(links)
+    }
+
+    /// A query component, percent-encoded.
+    private static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     static func matches(_ object: JSONObject, _ key: String, _ values: [String]) -> Bool {

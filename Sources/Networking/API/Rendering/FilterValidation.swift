@@ -13,7 +13,7 @@ enum FilterValidation {
                                     "provider:segmentation_id", "ipv4_address_scope", "ipv6_address_scope", "dns_domain"]),
         "subnets": standard.union(["network_id", "ip_version", "subnetpool_id", "enable_dhcp", "ipv6_ra_mode", "ipv6_address_mode",
                                    "gateway_ip", "cidr", "allocation_pools", "host_routes", "dns_nameservers", "service_types",
-                                   "segment_id", "dns_publish_fixed_ip"]),
+                                   "segment_id", "dns_publish_fixed_ip", "router:external", "shared"]),
         "ports": standard.union(["network_id", "mac_address", "admin_state_up", "status", "device_id", "device_owner", "fixed_ips",
                                  "port_security_enabled", "security_groups", "binding:vnic_type", "binding:host_id", "binding:vif_type",
                                  "allowed_address_pairs", "extra_dhcp_opts", "dns_name", "ip_allocation"]),

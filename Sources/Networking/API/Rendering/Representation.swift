@@ -29,7 +29,8 @@ enum Representation {
         return o
     }
 
-    static func subnet(_ s: Subnet) -> JSONObject {
+    /// A subnet, with its network's `router:external` (`subnet-external-network`).
+    static func subnet(_ s: Subnet, in state: NetworkingState) -> JSONObject {
         var o: JSONObject = [
             "id": .string(s.id), "name": .string(s.name), "tenant_id": .string(s.projectID), "network_id": .string(s.networkID),
             "ip_version": .int(s.ipVersion), "subnetpool_id": .null, "enable_dhcp": .bool(s.enableDHCP),
@@ -38,6 +39,7 @@ enum Representation {
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
             "host_routes": .array(s.hostRoutes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
             "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": [],
+            "router:external": .bool(state.networks[s.networkID]?.external == true),
         ]
         standard(&o, s.std)
         o["project_id"] = .string(s.projectID)

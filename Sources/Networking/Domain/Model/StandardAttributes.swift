@@ -18,9 +18,25 @@ struct StandardAttributes: Codable, Sendable, Hashable {
         self.description = description
     }
 
-    /// An update: newer `updated_at`, revision up by `steps`.
+    /// The revision the Northbound row shows while it lags `revision`: Neutron bumps a network for a subnet added or
+    /// removed, and a router for an interface, without rewriting their OVN rows (ML2/OVN's periodic check would later).
+    var northboundRevision: Int?
+
+    /// The revision to write into the resource's Northbound row.
+    var revisionInNorthbound: Int { northboundRevision ?? revision }
+
+    /// An update: newer `updated_at`, revision up by `steps` (and the Northbound row is rewritten with it).
     mutating func bump(_ steps: Int = 1) {
         revision += steps
+        northboundRevision = nil
+        updatedAt = Self.now()
+    }
+
+    /// A change of a child resource: the revision goes up, the Northbound row keeps the revision it shows.
+    mutating func bumpForChild() {
+        let shown = revisionInNorthbound
+        revision += 1
+        northboundRevision = shown
         updatedAt = Self.now()
     }
 

@@ -28,7 +28,8 @@ struct PortUpdate: Sendable, Equatable {
     var securityGroups: [String]?
     var portSecurityEnabled: Bool?
     var allowedAddressPairs: [AddressPairRequest]?
-    var extraDHCPOpts: [Port.DHCPOption]?
+    /// Sent: on a create the port's options; on an update changes merged by name and IP version.
+    var extraDHCPOpts: [DHCPOptionChange]?
     var hostID: String?
     var vnicType: String?
     /// `binding:profile` as JSON text (`{}` when sent as null).
@@ -61,4 +62,11 @@ struct AddressPairRequest: Sendable, Equatable {
         self.ipAddress = ipAddress
         self.macAddress = macAddress
     }
+}
+
+/// One `extra_dhcp_opts` entry of a request: a value sets the option, a null value (on an update) removes it.
+struct DHCPOptionChange: Sendable, Equatable {
+    var name: String
+    var value: String?
+    var ipVersion: Int
 }

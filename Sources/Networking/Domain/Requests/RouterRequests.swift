@@ -1,3 +1,4 @@
+import Foundation
 import Addressing
 
 /// `POST /v2.0/routers`, typed.
@@ -75,5 +76,15 @@ struct InterfaceRequest: Sendable, Equatable {
     init(subnetID: String?, portID: String?) {
         self.subnetID = subnetID
         self.portID = portID
+    }
+}
+
+extension InterfaceRequest {
+    /// Neutron's check of the ids an interface call names (after the router is found): each must look like a UUID.
+    func checkIDs() throws(NetworkingError) {
+        for text in [subnetID, portID].compactMap({ $0 }) where UUID(uuidString: text) == nil
+            && !(text.count == 32 && text.allSatisfy(\.isHexDigit)) {
+            throw .badRequest("Bad router request: '\(text)' is not a valid UUID.")
+        }
     }
 }

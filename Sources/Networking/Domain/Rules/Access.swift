@@ -54,13 +54,15 @@ extension NetworkingState {
 extension NetworkingRules {
     /// The project a new resource belongs to: `project_id`/`tenant_id` from the body (admins may name any),
     /// else the caller's.
-    func owningProject(_ owner: OwnerRequest, _ auth: AuthContext, resource: String) throws(NetworkingError) -> String {
+    func owningProject(_ owner: OwnerRequest, _ auth: AuthContext) throws(NetworkingError) -> String {
         let requested = owner.projectID ?? owner.tenantID
         if let p = owner.projectID, let t = owner.tenantID, p != t {
             throw .badRequest("'project_id' and 'tenant_id' do not match")
         }
         if let requested, requested != auth.projectID {
-            guard auth.isAdmin else { throw .forbidden("create_\(resource):tenant_id") }
+            guard auth.isAdmin else {
+                throw .badRequest("Specifying 'project_id' or 'tenant_id' other than the authenticated project in request requires admin privileges")
+            }
             return requested
         }
         guard let project = requested ?? auth.projectID else {

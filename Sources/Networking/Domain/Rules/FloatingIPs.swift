@@ -8,7 +8,7 @@ extension NetworkingRules {
         guard let networkID = r.floatingNetworkID else {
             throw .badRequest("Failed to parse request. Required attribute 'floating_network_id' not specified")
         }
-        let project = try owningProject(r.owner, auth, resource: "floatingip")
+        let project = try owningProject(r.owner, auth)
         guard let network = state.networks[networkID], state.canSee(network, auth) else { throw .notFound(.network, networkID) }
         guard network.external else {
             throw .badRequest("Bad floatingip request: Network \(networkID) is not a valid external network.")
@@ -77,7 +77,11 @@ extension NetworkingRules {
 
     /// Points a floating IP at a port's fixed IP through the router that joins them.
     private func associate(_ f: inout FloatingIP, port portID: String, fixedIP: String?, _ auth: AuthContext) throws(NetworkingError) {
-        let port = try state.ownPort(portID, auth)
+        guard let port = state.ports[portID] else { throw .notFound(.port, portID) }
+        // Neutron looks the port up as admin: another project's port is refused, not hidden.
+        if port.projectID != f.projectID, !auth.isAdmin {
+            throw .badRequest("Bad floatingip request: Cannot process floating IP association with Port \(portID), since that port is owned by a different project")
+        }
         let candidates = port.fixedIPs.filter { IPAddress($0.ipAddress)?.version == 4 }
         guard !candidates.isEmpty else {
             throw .badRequest("Bad floatingip request: Port \(portID) does not have any IPv4 address.")

@@ -4,7 +4,7 @@ import OpenStackAPI
 /// localport, and the project's default security group on first use.
 extension NetworkingRules {
     func createNetwork(_ r: NetworkCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Network> {
-        let project = try owningProject(r.owner, auth, resource: "network")
+        let project = try owningProject(r.owner, auth)
         if r.shared == true, !auth.isAdmin { throw .forbidden("create_network:shared") }
         if r.external == true, !auth.isAdmin { throw .forbidden("create_network:router:external") }
         let segment = try providerSegment(r, auth)

@@ -8,7 +8,8 @@ extension NetworkingRules {
             throw .badRequest("Failed to parse request. Required attribute 'network_id' not specified")
         }
         let network = try state.visibleNetwork(networkID, auth)
-        let project = try owningProject(r.owner, auth, resource: "port")
+        try checkNetworkOwnerRules(r.attributes, network, auth, action: "create_port")
+        let project = try owningProject(r.owner, auth)
         var batch = Batch()
         var defaultGroup = state.defaultGroups[project]
         if defaultGroup == nil, let g = defaultGroupIfMissing(project) {
@@ -43,7 +44,7 @@ extension NetworkingRules {
         }
         if !port.portSecurityEnabled, !port.securityGroups.isEmpty { throw Self.portSecurityRequired }
         port.allowedAddressPairs = try addressPairs(r.allowedAddressPairs, port: port) ?? []
-        port.extraDHCPOpts = r.extraDHCPOpts ?? []
+        port.extraDHCPOpts = Self.merged([], r.extraDHCPOpts ?? [])
         batch.ports.append(port)
         return Decision(batch: batch, result: port)
     }
@@ -51,6 +52,7 @@ extension NetworkingRules {
     func updatePort(_ id: String, _ r: PortUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Port> {
         var p = try state.ownPort(id, auth)
         let network = try state.visibleNetwork(p.networkID, auth)
+        try checkNetworkOwnerRules(r, network, auth, action: "update_port")
         let groupsBefore = p.securityGroups
         if let v = r.name { p.name = v }
         if let v = r.description { p.std.description = v }
@@ -71,11 +73,13 @@ extension NetworkingRules {
         }
         if let v = r.portSecurityEnabled { p.portSecurityEnabled = v }
         if let groups = r.securityGroups { p.securityGroups = try checkedGroups(groups, auth) }
-        if !p.portSecurityEnabled, !p.securityGroups.isEmpty { throw Self.portSecurityRequired }
+        if !p.portSecurityEnabled, !p.securityGroups.isEmpty {
+            throw r.portSecurityEnabled == false && r.securityGroups == nil ? Self.portHasGroups : Self.portSecurityRequired
+        }
         if let requests = r.fixedIPs { p.fixedIPs = try fixedIPs(requests, network: network, port: p) }
         if let pairs = try addressPairs(r.allowedAddressPairs, port: p) { p.allowedAddressPairs = pairs }
         if !p.portSecurityEnabled, !p.allowedAddressPairs.isEmpty { throw Self.pairsNeedPortSecurity }
-        if let opts = r.extraDHCPOpts { p.extraDHCPOpts = opts }
+        if let changes = r.extraDHCPOpts { p.extraDHCPOpts = Self.merged(p.extraDHCPOpts, changes) }
         // Neutron bumps the revision once more when the security-group bindings change.
         p.std.bump(p.securityGroups == groupsBefore ? 1 : 2)
         var batch = Batch()
@@ -118,8 +122,13 @@ extension NetworkingRules {
         }
     }
 
+    /// A new port with groups but without port security (400).
     static let portSecurityRequired = NetworkingError(
         .badRequest, "PortSecurityAndIPRequiredForSecurityGroups",
+        "Port security must be enabled and port must have an IP address in order to use security groups.")
+    /// Port security turned off on a port that still has groups (409).
+    static let portHasGroups = NetworkingError(
+        .conflict, "PortSecurityPortHasSecurityGroup",
         "Port has security group associated. Cannot disable port security or ip address until security group is removed")
     static let pairsNeedPortSecurity = NetworkingError(
         .conflict, "AddressPairAndPortSecurityRequired", "Port Security must be enabled in order to have allowed address pairs on a port.")
@@ -131,11 +140,22 @@ extension NetworkingRules {
         return m
     }
 
+    /// Neutron's `admin_or_network_owner` port attributes: on another project's (shared) network a port may not turn
+    /// port security off nor carry allowed address pairs.
+    private func checkNetworkOwnerRules(_ r: PortUpdate, _ network: Network, _ auth: AuthContext, action: String) throws(NetworkingError) {
+        guard !auth.isAdmin, network.projectID != auth.projectID else { return }
+        if r.portSecurityEnabled == false { throw .forbidden("\(action):port_security_enabled") }
+        if r.allowedAddressPairs?.isEmpty == false { throw .forbidden("\(action):allowed_address_pairs") }
+    }
+
     private func checkedGroups(_ ids: [String], _ auth: AuthContext) throws(NetworkingError) -> [String] {
-        var out: [String] = []
+        var out: [String] = [], stateful = Set<Bool>()
         for id in ids where !out.contains(id) {
-            _ = try state.ownGroup(id, auth)
+            stateful.insert(try state.ownGroup(id, auth).stateful)
             out.append(id)
+        }
+        if stateful.count > 1 {
+            throw .conflict("SecurityGroupConflict", "Error Cannot apply both stateful and stateless security groups on the same port at the same time while attempting the operation.")
         }
         return out
     }
@@ -160,5 +180,21 @@ extension NetworkingRules {
             throw .invalidInput("Invalid input for binding:vnic_type. Reason: '\(v)' is not in ['normal']")
         }
         return v
+    }
+
+    /// `extra_dhcp_opts` after an update, as Neutron merges them: an option named again (same IP version) takes the new
+    /// value, or goes with a null one; the others stay.
+    static func merged(_ current: [Port.DHCPOption], _ changes: [DHCPOptionChange]) -> [Port.DHCPOption] {
+        var out = current
+        for c in changes {
+            let index = out.firstIndex { $0.name == c.name && $0.ipVersion == c.ipVersion }
+            switch (index, c.value) {
+            case (let i?, let v?): out[i].value = v
+            case (let i?, nil): out.remove(at: i)
+            case (nil, let v?): out.append(.init(name: c.name, value: v, ipVersion: c.ipVersion))
+            case (nil, nil): break
+            }
+        }
+        return out
     }
 }

@@ -22,10 +22,11 @@ extension NetworkingState {
 extension NetworkingRules {
     /// `decision` (one new `resource`) unless its project is at its limit: Neutron's 409 `OverQuota`.
     /// Resources the service makes itself (metadata and router ports, default groups) count but are not checked.
-    func quotaChecked<R: ProjectOwned>(_ resource: QuotaResource, _ decision: Decision<R>) throws(NetworkingError) -> Decision<R> {
+    func quotaChecked<R: ProjectOwned>(_ resource: QuotaResource, adding count: Int = 1, _ decision: Decision<R>) throws(NetworkingError)
+        -> Decision<R> {
         let project = decision.result.projectID
         let limit = state.quota(project).limit(resource)
-        guard limit >= 0, state.usage(resource, project) + 1 > limit else { return decision }
+        guard count > 0, limit >= 0, state.usage(resource, project) + count > limit else { return decision }
         throw .conflict("OverQuota", "Quota exceeded for resources: ['\(resource.rawValue)'].")
     }
 

@@ -5,7 +5,7 @@ import OpenStackAPI
 /// (or a port handed over), the external gateway is in `RouterGateway`.
 extension NetworkingRules {
     func createRouter(_ r: RouterCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<NetworkRouter> {
-        let project = try owningProject(r.owner, auth, resource: "router")
+        let project = try owningProject(r.owner, auth)
         var router = NetworkRouter(id: ids.make(.router), projectID: project, name: r.name ?? "",
                                    adminStateUp: r.adminStateUp ?? true, gateway: nil, routes: [],
                                    availabilityZoneHints: r.availabilityZoneHints ?? [],
@@ -29,14 +29,14 @@ extension NetworkingRules {
         case .null:
             if router.gateway != nil {
                 try clearGateway(&router, batch: &batch)
-                // Neutron's revision moves by four when the gateway goes (port, IPs, router, NAT updates).
-                steps = 4
+                // Neutron's revision moves by three when the gateway goes (port, IPs, router updates)…
+                steps = 3
             }
         case .value(let gateway):
             let before = router.gateway
             try setGateway(&router, gateway, auth, batch: &batch)
-            // …and by three when one is set.
-            if before == nil { steps = 3 }
+            // …and by two when one is set (an interface added or removed moves it by one).
+            if before == nil { steps = 2 }
         }
         router.std.bump(steps)
         batch.routers.append(router)
@@ -55,6 +55,7 @@ extension NetworkingRules {
     /// `add_router_interface`: the router and the interface port.
     func addInterface(_ id: String, _ request: InterfaceRequest, _ auth: AuthContext) throws(NetworkingError) -> Decision<(NetworkRouter, Port)> {
         let r = try state.ownRouter(id, auth)
+        try request.checkIDs()
         guard (request.subnetID == nil) != (request.portID == nil) else {
             throw .badRequest("Bad router request: Either subnet_id or port_id must be specified.")
         }
@@ -99,15 +100,19 @@ extension NetworkingRules {
             port.status = "ACTIVE"
             port.std.bump()
         }
-        // The router's own revision stays (as in ML2/OVN); its Logical_Router is re-synced for the new SNAT.
+        // The router's revision goes up once (as Neutron's API shows it); its Logical_Router is re-synced for the new SNAT.
+        var router = r
+        router.std.bumpForChild()
         var batch = Batch()
         batch.ports = [port]
-        return Decision(batch: batch, result: (r, port))
+        batch.routers = [router]
+        return Decision(batch: batch, result: (router, port))
     }
 
     /// `remove_router_interface`: the router and the interface port that goes.
     func removeInterface(_ id: String, _ request: InterfaceRequest, _ auth: AuthContext) throws(NetworkingError) -> Decision<(NetworkRouter, Port)> {
         let r = try state.ownRouter(id, auth)
+        try request.checkIDs()
         guard request.subnetID != nil || request.portID != nil else {
             throw .badRequest("Bad router request: Either subnet_id or port_id must be specified.")
         }
@@ -140,9 +145,12 @@ extension NetworkingRules {
                                 "Router interface for subnet \(subnetID) on router \(id) cannot be deleted, as it is required by one or more routes.")
             }
         }
+        var router = r
+        router.std.bumpForChild()
         var batch = Batch()
         batch.deletedPorts = [port.id]
-        return Decision(batch: batch, result: (r, port))
+        batch.routers = [router]
+        return Decision(batch: batch, result: (router, port))
     }
 
     private func checkNoOverlap(_ s: Subnet, _ attached: [Subnet]) throws(NetworkingError) {

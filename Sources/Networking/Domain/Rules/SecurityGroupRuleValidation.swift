@@ -7,6 +7,9 @@ enum SecurityGroupRuleValidation {
         "ipv6-nonxt", "ipv6-opts", "ipv6-route", "ospf", "pgm", "rsvp", "sctp", "tcp", "udp", "udplite", "vrrp", "any",
     ]
     static let portProtocols: Set<String> = ["tcp", "udp", "sctp", "dccp", "udplite", "6", "17", "132", "33", "136"]
+    /// Protocols that exist only over IPv6 (names and numbers): an IPv4 rule cannot name them.
+    static let ipv6Only: Set<String> = ["ipv6-encap", "ipv6-frag", "ipv6-icmp", "icmpv6", "ipv6-nonxt", "ipv6-opts", "ipv6-route",
+                                        "41", "44", "58", "59", "60", "43"]
 
     static func rule(_ r: SecurityGroupRuleCreate, id: String, group: SecurityGroup, project: String) throws(NetworkingError) -> SecurityGroupRule {
         guard let directionText = r.direction else {
@@ -26,6 +29,10 @@ enum SecurityGroupRuleValidation {
                 guard (0...255).contains(n) else { throw invalidProtocol(p) }
             } else if !protocolNames.contains(p) {
                 throw invalidProtocol(p)
+            }
+            if ether == .ipv4, ipv6Only.contains(p) {
+                throw NetworkingError(.badRequest, "SecurityGroupEthertypeConflictWithProtocol",
+                                      "Invalid ethertype \(ether.rawValue) for protocol \(r.ipProtocol ?? p).")
             }
         }
         let low = r.portRangeMin, high = r.portRangeMax

@@ -25,7 +25,7 @@ extension NetworkingRules {
     }
 
     func createGroup(_ r: SecurityGroupCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<SecurityGroup> {
-        let project = try owningProject(r.owner, auth, resource: "security_group")
+        let project = try owningProject(r.owner, auth)
         let name = r.name ?? ""
         if name == "default" {
             throw .conflict("SecurityGroupDefaultAlreadyExists", "Default security group already exists.")
@@ -83,7 +83,7 @@ extension NetworkingRules {
             throw .badRequest("Failed to parse request. Required attribute 'security_group_id' not specified")
         }
         var g = try state.ownGroup(groupID, auth)
-        let project = try owningProject(r.owner, auth, resource: "security_group_rule")
+        let project = try owningProject(r.owner, auth)
         let rule = try SecurityGroupRuleValidation.rule(r, id: ids.make(.rule), group: g, project: project)
         if let remote = rule.remoteGroupID { _ = try state.ownGroup(remote, auth) }
         if let same = g.rules.first(where: { $0.sameTraffic(as: rule) }) {

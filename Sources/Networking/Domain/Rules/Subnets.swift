@@ -9,7 +9,7 @@ extension NetworkingRules {
             throw .badRequest("Failed to parse request. Required attribute 'network_id' not specified")
         }
         let network = try state.visibleNetwork(networkID, auth)
-        let project = try owningProject(r.owner, auth, resource: "subnet")
+        let project = try owningProject(r.owner, auth)
         guard state.owns(network.projectID, auth) else { throw .forbidden("create_subnet") }
         if r.subnetPoolID != nil { throw .badRequest("Subnet pools are not supported.") }
         if let types = r.serviceTypes, !types.isEmpty { throw .badRequest("Service types are not supported.") }
@@ -44,6 +44,10 @@ extension NetworkingRules {
             std: StandardAttributes(revision: 0, description: r.description ?? ""))
         var batch = Batch()
         batch.subnets = [subnet]
+        // A subnet is part of its network: Neutron bumps the network's revision when one is added or removed.
+        var changed = network
+        changed.std.bumpForChild()
+        batch.networks = [changed]
         if var md = state.metadataPort(of: networkID), subnet.enableDHCP, version == 4,
            let ip = IPAM.lowestFree(pools, used: [:]) {
             md.fixedIPs.append(.init(subnetID: subnet.id, ipAddress: ip.description))
@@ -61,6 +65,11 @@ extension NetworkingRules {
         if let v = r.description { s.std.description = v }
         if r.gatewayIP.isSent {
             let gw = try gatewayIP(r.gatewayIP, net: net, default: nil)
+            // A router interface holding the current gateway address keeps it.
+            if gw?.description != s.gatewayIP, let current = s.gatewayIP.flatMap(IPAddress.init),
+               let holder = state.allocations[s.id]?[current], let port = state.ports[holder], port.isRouterPort {
+                throw .conflict("GatewayIpInUse", "Current gateway ip \(current) already in use by port \(holder). Unable to update.")
+            }
             if let gw, s.poolRanges.contains(where: { $0.contains(gw) }) {
                 throw .conflict("GatewayConflictWithAllocationPools", "Gateway ip \(gw) conflicts with allocation pool \(s.allocationPools.map { "\($0.start)-\($0.end)" }.joined(separator: ", "))")
             }
@@ -101,6 +110,10 @@ extension NetworkingRules {
         if !blocking.isEmpty { throw .subnetInUse(id) }
         var batch = Batch()
         batch.deletedSubnets = [id]
+        if var network = state.networks[s.networkID] {
+            network.std.bumpForChild()
+            batch.networks = [network]
+        }
         for var p in users {
             p.fixedIPs.removeAll { $0.subnetID == id }
             p.std.bump()
