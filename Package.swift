@@ -151,7 +151,7 @@ let package = Package(
             "OpenStackAPI", "OpenStackAPITesting",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "NetworkingTests", dependencies: ["Networking", "Addressing", "OVNModel", "OVSDB", "OVSDBTestSupport", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),

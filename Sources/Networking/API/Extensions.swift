@@ -44,6 +44,8 @@ enum Extensions {
         .init(alias: "quotas", name: "Quota management support", description: "Expose functions for quotas management per project"),
         .init(alias: "quota_details", name: "Quota details management support", description: "Expose functions for quotas usage statistics per project"),
         .init(alias: "quota-check-limit", name: "Quota engine limit check", description: "Support for checking the resource usage before applying a new quota limit"),
+        .init(alias: "subnet_allocation", name: "Subnet Allocation", description: "Enables allocation of subnets from a subnet pool"),
+        .init(alias: "default-subnetpools", name: "Default Subnetpools", description: "Provides ability to mark and use a subnetpool as the default."),
         .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router"),
     ]
 

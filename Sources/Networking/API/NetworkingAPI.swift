@@ -24,6 +24,7 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "ports", member: "port", handlers: ports, revisioned: .ports).register(router)
         ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups, revisioned: .securityGroups).register(router)
         ResourceRoutes(collection: "security-group-rules", member: "security_group_rule", handlers: securityGroupRules).register(router)
+        ResourceRoutes(collection: "subnetpools", member: "subnetpool", handlers: subnetPools, revisioned: .subnetPools).register(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)

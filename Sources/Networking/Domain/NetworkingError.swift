@@ -47,6 +47,7 @@ extension NetworkingError {
     enum Resource: String, Sendable {
         case network = "Network", subnet = "Subnet", port = "Port", securityGroup = "Security group"
         case securityGroupRule = "Security group rule", router = "Router", floatingIP = "Floating IP", agent = "Agent"
+        case subnetPool = "Subnet pool"
 
         var notFoundType: String {
             switch self {
@@ -58,6 +59,7 @@ extension NetworkingError {
             case .router: "RouterNotFound"
             case .floatingIP: "FloatingIPNotFound"
             case .agent: "AgentNotFound"
+            case .subnetPool: "SubnetPoolNotFound"
             }
         }
 

@@ -12,6 +12,8 @@ struct Batch: Sendable {
     var deletedSubnets: [String] = []
     var deletedPorts: [String] = []
     var deletedGroups: [String] = []
+    var subnetPools: [SubnetPool] = []
+    var deletedSubnetPools: [String] = []
     var quotas: [ProjectQuota] = []
     /// Projects whose limits go back to the defaults.
     var deletedQuotas: [String] = []

@@ -8,7 +8,7 @@ import ServiceDatabase
 final class NetworkingDatabase: Sendable {
     /// The kinds of stored resources.
     enum Kind: String, Sendable, CaseIterable {
-        case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota
+        case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota, subnetPool = "subnetpool"
     }
 
     /// One write of a batch.
@@ -41,6 +41,7 @@ final class NetworkingDatabase: Sendable {
         batch.routers = try load(.router).map { try decoder.decode(NetworkRouter.self, from: $0) }
         batch.floatingIPs = try load(.floatingIP).map { try decoder.decode(FloatingIP.self, from: $0) }
         batch.quotas = try load(.quota).map { try decoder.decode(ProjectQuota.self, from: $0) }
+        batch.subnetPools = try load(.subnetPool).map { try decoder.decode(SubnetPool.self, from: $0) }
         return batch
     }
 
@@ -56,6 +57,8 @@ final class NetworkingDatabase: Sendable {
         for f in batch.floatingIPs { writes.append(.put(.floatingIP, id: f.id, try encoder.encode(f))) }
         for q in batch.quotas { writes.append(.put(.quota, id: q.projectID, try encoder.encode(q))) }
         writes += batch.deletedQuotas.map { .delete(.quota, id: $0) }
+        for p in batch.subnetPools { writes.append(.put(.subnetPool, id: p.id, try encoder.encode(p))) }
+        writes += batch.deletedSubnetPools.map { .delete(.subnetPool, id: $0) }
         writes += batch.deletedRouters.map { .delete(.router, id: $0) } + batch.deletedFloatingIPs.map { .delete(.floatingIP, id: $0) }
         writes += batch.deletedNetworks.map { .delete(.network, id: $0) } + batch.deletedSubnets.map { .delete(.subnet, id: $0) }
             + batch.deletedPorts.map { .delete(.port, id: $0) } + batch.deletedGroups.map { .delete(.securityGroup, id: $0) }

@@ -8,6 +8,7 @@ struct NetworkingState: Sendable {
     private(set) var groups: [String: SecurityGroup] = [:]
     private(set) var routers: [String: NetworkRouter] = [:]
     private(set) var floatingIPs: [String: FloatingIP] = [:]
+    private(set) var subnetPools: [String: SubnetPool] = [:]
     /// Projects with limits of their own.
     private(set) var quotas: [String: ProjectQuota] = [:]
 
@@ -48,6 +49,8 @@ struct NetworkingState: Sendable {
         for id in batch.deletedRouters { routers[id] = nil }
         for id in batch.deletedFloatingIPs { floatingIPs[id] = nil }
         for id in batch.deletedQuotas { quotas[id] = nil }
+        for id in batch.deletedSubnetPools { subnetPools[id] = nil }
+        for p in batch.subnetPools { subnetPools[p.id] = p }
         for q in batch.quotas { quotas[q.projectID] = q }
         for r in batch.routers { routers[r.id] = r }
         for f in batch.floatingIPs { floatingIPs[f.id] = f }

@@ -11,6 +11,7 @@ enum SubnetDecoding {
         "ipv6_address_mode": .init(post: true, put: false), "description": .init(post: true, put: true),
         "tenant_id": .init(post: true, put: false), "project_id": .init(post: true, put: false),
         "subnetpool_id": .init(post: true, put: false), "service_types": .init(post: true, put: true),
+        "prefixlen": .init(post: true, put: false), "use_default_subnetpool": .init(post: true, put: false),
     ]
 
     static func create(_ body: JSONObject) throws(NetworkingError) -> SubnetCreate {
@@ -35,6 +36,8 @@ enum SubnetDecoding {
         r.ipv6RAMode = try a.string("ipv6_ra_mode", nullable: true)
         r.ipv6AddressMode = try a.string("ipv6_address_mode", nullable: true)
         r.subnetPoolID = try a.string("subnetpool_id", nullable: true)
+        if let n = try a.int("prefixlen") { r.prefixLength = n }
+        r.useDefaultSubnetPool = try a.bool("use_default_subnetpool")
         r.serviceTypes = try a.strings("service_types")
         return r
     }

@@ -24,6 +24,8 @@ enum FilterValidation {
         "routers": standard.union(["admin_state_up", "status", "external_gateway_info", "availability_zone_hints", "routes"]),
         "floatingips": standard.union(["floating_ip_address", "floating_network_id", "router_id", "port_id", "fixed_ip_address",
                                        "status"]),
+        "subnetpools": standard.union(["prefixes", "default_quota", "ip_version", "default_prefixlen", "min_prefixlen", "max_prefixlen",
+                                       "is_default", "shared", "address_scope_id"]),
         "network_ip_availabilities": ["network_id", "network_name", "tenant_id", "project_id", "ip_version"],
         "agents": ["id", "agent_type", "binary", "host", "topic", "availability_zone", "description", "alive", "admin_state_up"],
         "floatingip_pools": ["subnet_id", "subnet_name", "network_id", "cidr", "tenant_id", "project_id"],

@@ -33,7 +33,7 @@ enum Representation {
     static func subnet(_ s: Subnet, in state: NetworkingState) -> JSONObject {
         var o: JSONObject = [
             "id": .string(s.id), "name": .string(s.name), "tenant_id": .string(s.projectID), "network_id": .string(s.networkID),
-            "ip_version": .int(s.ipVersion), "subnetpool_id": .null, "enable_dhcp": .bool(s.enableDHCP),
+            "ip_version": .int(s.ipVersion), "subnetpool_id": .optional(s.subnetPoolID), "enable_dhcp": .bool(s.enableDHCP),
             "ipv6_ra_mode": .optional(s.ipv6RAMode), "ipv6_address_mode": .optional(s.ipv6AddressMode),
             "gateway_ip": .optional(s.gatewayIP), "cidr": .string(s.cidr),
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
@@ -176,5 +176,18 @@ enum Representation {
     /// `quota_details`: each resource's limit, use and reservations (none are held: a create is one commit).
     static func quotaDetails(_ q: ProjectQuota, used: (QuotaResource) -> Int) -> JSONObject {
         JSONObject(QuotaResource.allCases.map { ($0.rawValue, ["limit": .int(q.limit($0)), "used": .int(used($0)), "reserved": 0]) })
+    }
+
+    /// A subnet pool.
+    static func subnetPool(_ p: SubnetPool) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(p.id), "name": .string(p.name), "tenant_id": .string(p.projectID), "prefixes": .array(p.prefixes.map(JSON.string)),
+            "default_quota": p.defaultQuota.map { .int($0) } ?? .null, "ip_version": .int(p.ipVersion),
+            "default_prefixlen": .int(p.defaultPrefixLength), "min_prefixlen": .int(p.minPrefixLength), "max_prefixlen": .int(p.maxPrefixLength),
+            "is_default": .bool(p.isDefault), "shared": .bool(p.shared), "address_scope_id": .null,
+        ]
+        standard(&o, p.std)
+        o["project_id"] = .string(p.projectID)
+        return o
     }
 }

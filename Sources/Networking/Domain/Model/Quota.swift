@@ -1,6 +1,7 @@
 /// The resources the `quotas` extension limits per project, with Neutron's default limits (`[quotas] quota_<name>`).
 enum QuotaResource: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     case floatingip, network, port, router, securityGroup = "security_group", securityGroupRule = "security_group_rule", subnet
+    case subnetPool = "subnetpool"
 
     /// The limit a project has unless an admin set another; -1 is unlimited.
     var defaultLimit: Int {
@@ -10,6 +11,7 @@ enum QuotaResource: String, Sendable, CaseIterable, Codable, CodingKeyRepresenta
         case .router, .securityGroup: 10
         case .floatingip: 50
         case .securityGroupRule: 100
+        case .subnetPool: -1
         }
     }
 }

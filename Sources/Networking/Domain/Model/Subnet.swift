@@ -28,6 +28,8 @@ struct Subnet: Codable, Sendable, Hashable {
     /// The MAC the OVN DHCP server answers from (`DHCP_Options.options:server_mac`), chosen once.
     var dhcpServerMAC: String
     var std: StandardAttributes
+    /// The pool the CIDR was allocated from (`subnet_allocation`).
+    var subnetPoolID: String? = nil
 
     /// The parsed CIDR (validated when the subnet was created).
     var network: IPNetwork { IPNetwork(cidr)! }

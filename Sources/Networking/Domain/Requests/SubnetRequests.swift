@@ -18,6 +18,10 @@ struct SubnetCreate: Sendable, Equatable {
     var ipv6RAMode: String?
     var ipv6AddressMode: String?
     var subnetPoolID: String?
+    /// The size of a CIDR taken from the pool (its default when nil).
+    var prefixLength: Int?
+    /// `default-subnetpools`: take the CIDR from the default pool of the IP version.
+    var useDefaultSubnetPool: Bool?
     var serviceTypes: [String]?
 
     /// An empty request.

@@ -15,6 +15,7 @@ extension NetworkingState {
         case .floatingip: floatingIPs.values.count { $0.projectID == project }
         case .securityGroup: groups.values.count { $0.projectID == project }
         case .securityGroupRule: groups.values.reduce(0) { $0 + $1.rules.count { $0.projectID == project } }
+        case .subnetPool: subnetPools.values.count { $0.projectID == project }
         }
     }
 }

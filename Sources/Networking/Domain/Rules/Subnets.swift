@@ -11,23 +11,22 @@ extension NetworkingRules {
         let network = try state.visibleNetwork(networkID, auth)
         let project = try owningProject(r.owner, auth)
         guard state.owns(network.projectID, auth) else { throw .forbidden("create_subnet") }
-        if r.subnetPoolID != nil { throw .badRequest("Subnet pools are not supported.") }
         if let types = r.serviceTypes, !types.isEmpty { throw .badRequest("Service types are not supported.") }
         guard let version = r.ipVersion else {
             throw .badRequest("Failed to parse request. Required attribute 'ip_version' not specified")
         }
-        guard let cidrText = r.cidr else {
+        let pool = try subnetPool(for: r, version: version, networkID: networkID, auth)
+        let requested = try r.cidr.map { text throws(NetworkingError) in try Self.parsedCIDR(text, version: version) }
+        let net: IPNetwork
+        if let pool {
+            net = try allocate(from: pool, cidr: requested, prefixLength: r.prefixLength, project: project)
+        } else if let requested {
+            net = requested
+        } else {
             throw .badRequest("Bad subnets request: a cidr or a subnetpool_id must be given.")
         }
-        guard let net = IPNetwork(cidrText, strict: false) else {
-            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' is not a valid IP subnet")
-        }
-        if net.description != cidrText, IPNetwork(cidrText) == nil {
-            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' isn't a recognized IP subnet cidr, '\(net)' is recommended")
-        }
-        guard net.version == version else { throw .invalidInput("Cidr \(cidrText) does not match ip_version \(version)") }
         guard net.prefixLength <= (version == 4 ? 30 : 126) || (version == 6 && net.prefixLength <= 127) else {
-            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' is too small for a subnet")
+            throw .invalidInput("Invalid input for cidr. Reason: '\(net)' is too small for a subnet")
         }
         for other in state.subnets(of: networkID) where other.network.overlaps(net) {
             throw .invalidInput("Requested subnet with cidr: \(net) for network: \(networkID) overlaps with another subnet")
@@ -41,7 +40,7 @@ extension NetworkingRules {
             allocationPools: pools.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) },
             dnsNameservers: try nameservers(r.dnsNameservers) ?? [], hostRoutes: try hostRoutes(r.hostRoutes, version: version) ?? [],
             ipv6RAMode: ra, ipv6AddressMode: mode, dhcpServerMAC: Identifiers.mac(),
-            std: StandardAttributes(revision: 0, description: r.description ?? ""))
+            std: StandardAttributes(revision: 0, description: r.description ?? ""), subnetPoolID: pool?.id)
         var batch = Batch()
         batch.subnets = [subnet]
         // A subnet is part of its network: Neutron bumps the network's revision when one is added or removed.
@@ -120,6 +119,40 @@ extension NetworkingRules {
             batch.ports.append(p)
         }
         return Decision(batch: batch, result: ())
+    }
+
+    /// The pool a new subnet comes from: the one named, or the default of its IP version with `use_default_subnetpool`.
+    /// The subnets of one IP version on a network all come from the same pool (or none).
+    private func subnetPool(for r: SubnetCreate, version: Int, networkID: String, _ auth: AuthContext) throws(NetworkingError) -> SubnetPool? {
+        var pool: SubnetPool?
+        if let id = r.subnetPoolID {
+            pool = try state.visibleSubnetPool(id, auth)
+        } else if r.useDefaultSubnetPool == true {
+            guard let found = state.subnetPools.values.first(where: { $0.isDefault && $0.ipVersion == version }) else {
+                throw .badRequest("No default subnetpool found for IPv\(version)")
+            }
+            pool = found
+        }
+        if let pool, pool.ipVersion != version {
+            throw .invalidInput("Cannot allocate IPv\(version) subnet from IPv\(pool.ipVersion) subnet pool")
+        }
+        if state.subnets(of: networkID).contains(where: { $0.ipVersion == version && $0.subnetPoolID != pool?.id }) {
+            throw NetworkingError(.badRequest, "NetworkSubnetPoolAffinityError",
+                                  "Subnets hosted on the same network must be allocated from the same subnet pool.")
+        }
+        return pool
+    }
+
+    /// A subnet CIDR as sent: a valid network of the subnet's IP version (host bits cleared are only recommended).
+    private static func parsedCIDR(_ cidrText: String, version: Int) throws(NetworkingError) -> IPNetwork {
+        guard let net = IPNetwork(cidrText, strict: false) else {
+            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' is not a valid IP subnet")
+        }
+        if net.description != cidrText, IPNetwork(cidrText) == nil {
+            throw .invalidInput("Invalid input for cidr. Reason: '\(cidrText)' isn't a recognized IP subnet cidr, '\(net)' is recommended")
+        }
+        guard net.version == version else { throw .invalidInput("Cidr \(cidrText) does not match ip_version \(version)") }
+        return net
     }
 
     private func ipv6Modes(ra: String?, mode: String?, version: Int, net: IPNetwork) throws(NetworkingError) -> (String?, String?) {

@@ -4,7 +4,7 @@ import OpenStackAPI
 extension NetworkingRules {
     /// The resources that carry tags, by collection name.
     enum Taggable: String, Sendable, CaseIterable {
-        case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips"
+        case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips", subnetPools = "subnetpools"
     }
 
     /// The resource with its tags changed by `change` (replace, add or remove).
@@ -41,6 +41,11 @@ extension NetworkingRules {
             var f = state.floatingIPs[id]!
             f.std = std
             batch.floatingIPs = [f]
+        case .subnetPools:
+            var p = state.subnetPools[id]!
+            guard state.owns(p.projectID, auth) else { throw .forbidden("update_subnetpool") }
+            p.std = std
+            batch.subnetPools = [p]
         }
         return Decision(batch: batch, result: std.tags)
     }
@@ -66,6 +71,7 @@ extension NetworkingState {
         case .securityGroups: try ownGroup(id, auth).std
         case .routers: try ownRouter(id, auth).std
         case .floatingIPs: try ownFloatingIP(id, auth).std
+        case .subnetPools: try visibleSubnetPool(id, auth).std
         }
     }
 }
