@@ -6,6 +6,9 @@ public enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer beyond `Int`, as its decimal digits: written exactly (an IPv6 /64 holds 2^64 addresses, and Python
+    /// clients compare such counts exactly). The parser reads such numbers as `.double`.
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case array([JSON])
@@ -24,6 +27,7 @@ extension JSON {
         switch self {
         case .double(let d): d
         case .int(let i): Double(i)
+        case .bigInteger(let digits): Double(digits)
         default: nil
         }
     }
@@ -46,7 +50,7 @@ extension JSON {
         switch self {
         case .null: "null"
         case .bool: "boolean"
-        case .int, .double: "number"
+        case .int, .bigInteger, .double: "number"
         case .string: "string"
         case .array: "array"
         case .object: "object"

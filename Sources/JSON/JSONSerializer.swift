@@ -6,6 +6,7 @@ extension JSON {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .bigInteger(let digits): out.append(contentsOf: digits.utf8)
         case .double(let d):
             // Shortest text that reads back as the same Double ("1.0", "1e+20"): a .double stays a .double.
             // JSON has no NaN or infinity; the parser never makes them.

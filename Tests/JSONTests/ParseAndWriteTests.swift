@@ -38,6 +38,12 @@ import Testing
         #expect(try JSONParser.parse("18446744073709551616").int == nil)
     }
 
+    @Test func bigIntegersAreWrittenExactly() throws {
+        let count: JSON = ["total_ips": .bigInteger("18446744073709551614")]
+        #expect(String(decoding: count.bytes, as: UTF8.self) == #"{"total_ips":18446744073709551614}"#)
+        #expect(count["total_ips"]?.number == 18446744073709551614.0 && count["total_ips"]?.typeName == "number")
+    }
+
     @Test func doublesStayDoubles() throws {
         for value in [1.0, -0.5, 1e20, Double.leastNonzeroMagnitude, 0.1, Double.greatestFiniteMagnitude] {
             let parsed = try JSONParser.parse(JSON.double(value).text)

@@ -163,6 +163,7 @@ enum Collections {
             case .bool(let b): ListQueryTruth.parse(wanted) == b
             case .string(let s): s == wanted
             case .int(let n): Int(wanted) == n
+            case .bigInteger(let digits): wanted == digits
             case .double(let n): Double(wanted) == n
             case .null: wanted.isEmpty || wanted == "None"
             case .array(let items): items.contains { $0.string == wanted }

@@ -146,8 +146,8 @@ enum Representation {
                 "total_ips": count(a.total)]
     }
 
-    /// A count as a JSON number: exact while it fits an Int, else the nearest double (an IPv6 /64 holds 2^64).
-    private static func count(_ n: UInt128) -> JSON { n <= UInt128(Int.max) ? .int(Int(n)) : .double(Double(n)) }
+    /// A count as an exact JSON number (an IPv6 /64 holds 2^64 addresses, beyond an Int).
+    private static func count(_ n: UInt128) -> JSON { n <= UInt128(Int.max) ? .int(Int(n)) : .bigInteger(String(n)) }
 
     /// A `floatingip_pools` entry: an IPv4 subnet of an external network.
     static func floatingIPPool(_ s: Subnet, project: String) -> JSONObject {
@@ -178,12 +178,14 @@ enum Representation {
         JSONObject(QuotaResource.allCases.map { ($0.rawValue, ["limit": .int(q.limit($0)), "used": .int(used($0)), "reserved": 0]) })
     }
 
-    /// A subnet pool.
+    /// A subnet pool, as Neutron answers it.
     static func subnetPool(_ p: SubnetPool) -> JSONObject {
         var o: JSONObject = [
             "id": .string(p.id), "name": .string(p.name), "tenant_id": .string(p.projectID), "prefixes": .array(p.prefixes.map(JSON.string)),
             "default_quota": p.defaultQuota.map { .int($0) } ?? .null, "ip_version": .int(p.ipVersion),
-            "default_prefixlen": .int(p.defaultPrefixLength), "min_prefixlen": .int(p.minPrefixLength), "max_prefixlen": .int(p.maxPrefixLength),
+            // Neutron answers the prefix lengths as strings.
+            "default_prefixlen": .string(String(p.defaultPrefixLength)), "min_prefixlen": .string(String(p.minPrefixLength)),
+            "max_prefixlen": .string(String(p.maxPrefixLength)),
             "is_default": .bool(p.isDefault), "shared": .bool(p.shared), "address_scope_id": .null,
         ]
         standard(&o, p.std)

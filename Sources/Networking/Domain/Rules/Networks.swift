@@ -38,7 +38,14 @@ extension NetworkingRules {
         }
         if let v = r.external { n.external = v }
         if let v = r.portSecurityEnabled { n.portSecurityEnabled = v }
-        if let mtu = try checkedMTU(r.mtu, max: n.networkType == "geneve" ? settings.geneveMTU : settings.underlayMTU) { n.mtu = mtu }
+        if let mtu = try checkedMTU(r.mtu, max: n.networkType == "geneve" ? settings.geneveMTU : settings.underlayMTU) {
+            // The network's subnets need IPv4's minimum MTU (68), IPv6's (1280) where there is an IPv6 subnet.
+            let versions = Set(state.subnets(of: id).map(\.ipVersion))
+            if let minimum = [versions.contains(6) ? 1280 : nil, versions.isEmpty ? nil : 68].compactMap({ $0 }).first, mtu < minimum {
+                throw Self.mtuTooSmall(id, minimum)
+            }
+            n.mtu = mtu
+        }
         n.std.bump()
         var batch = Batch()
         batch.networks = [n]
@@ -127,9 +134,14 @@ extension NetworkingRules {
         return vni
     }
 
+    /// `NetworkMTUSubnetConflict`: a subnet of the IP version needs at least `minimum`.
+    static func mtuTooSmall(_ network: String, _ minimum: Int) -> NetworkingError {
+        .conflict("NetworkMTUSubnetConflict", "MTU of \(network) is not valid, subnet requires a minimum of \(minimum)")
+    }
+
     private func checkedMTU(_ mtu: Int?, max: Int) throws(NetworkingError) -> Int? {
         guard let mtu else { return nil }
-        guard mtu >= 68 else { throw .invalidInput("'\(mtu)' is too small - must be at least '68'") }
+        guard mtu >= 0 else { throw .invalidInput("'\(mtu)' is too small - must be at least '0'") }
         guard mtu <= max else { throw .invalidInput("Requested MTU is too big, maximum is \(max)") }
         return mtu
     }
