@@ -46,6 +46,9 @@ enum Extensions {
         .init(alias: "quota-check-limit", name: "Quota engine limit check", description: "Support for checking the resource usage before applying a new quota limit"),
         .init(alias: "subnet_allocation", name: "Subnet Allocation", description: "Enables allocation of subnets from a subnet pool"),
         .init(alias: "default-subnetpools", name: "Default Subnetpools", description: "Provides ability to mark and use a subnetpool as the default."),
+        .init(alias: "availability_zone", name: "Availability Zone", description: "The availability zone extension."),
+        .init(alias: "network_availability_zone", name: "Network Availability Zone", description: "Availability zone support for network."),
+        .init(alias: "router_availability_zone", name: "Router Availability Zone", description: "Availability zone support for router."),
         .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router"),
     ]
 

@@ -52,6 +52,9 @@ actor AgentWatcher {
         }
     }
 
+    /// The availability zones of the gateway chassis, sorted.
+    func availabilityZones() -> [String] { Array(Set(nb.scheduler.candidates().flatMap(\.zones))).sorted() }
+
     /// Bumps `NB_Global.nb_cfg` (each live ovn-controller then copies it to its `Chassis_Private`), at most every
     /// half `agent_down_time`, as ML2/OVN does when agents are listed.
     func ping() async {

@@ -19,7 +19,7 @@ actor NBDriver {
     }
 
     /// The Southbound's gateway chassis, by name.
-    nonisolated var gatewayCandidates: @Sendable () -> [String] { { [nb] in nb.scheduler.candidates() } }
+    nonisolated var gatewayChassis: @Sendable () -> [GatewayChassis] { { [nb] in nb.scheduler.candidates() } }
 
     /// Writes the intents of one commit.
     func write(_ intents: [NBIntent]) async {

@@ -44,7 +44,7 @@ actor NetworkingStore {
     }
 
     private var rules: NetworkingRules {
-        NetworkingRules(state: state, settings: settings, ids: ids, gatewayCandidates: driver.gatewayCandidates)
+        NetworkingRules(state: state, settings: settings, ids: ids, gatewayChassis: driver.gatewayChassis)
     }
 
     /// SQLite first (all of the batch or none), then memory, then the Northbound (which may lag: see `NBDriver`),

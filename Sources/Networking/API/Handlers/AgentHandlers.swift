@@ -4,6 +4,7 @@ import OpenStackAPI
 
 /// `/v2.0/agents` (the `agent` extension) for admins: the OVN agents the Southbound knows, their description,
 /// and the removal of a chassis. Others see an empty list, as Neutron's `admin_only` policy gives them.
+/// `/v2.0/availability_zones`: the zones of the gateway chassis.
 extension NetworkingAPI {
     func registerAgentRoutes(_ router: Router<APIRequestContext>) {
         let agents = agents
@@ -18,6 +19,15 @@ extension NetworkingAPI {
             await agents.ping()
             let all = await agents.rules().agents(await agents.records())
             return try Collections.respond("agents", all.map(Representation.agent), request, context)
+        }
+        // `availability_zone`: ML2/OVN's zones are those of the gateway chassis, for routers (networks are checked
+        // against the same list).
+        router.get("/v2.0/availability_zones") { request, context in
+            let auth = try context.requireAuth()
+            let zones = await agents.availabilityZones().map { zone -> JSONObject in
+                ["name": .string(zone), "resource": "router", "state": "available", "project_id": .optional(auth.projectID)]
+            }
+            return try Collections.respond("availability_zones", zones, request, context)
         }
         router.get("/v2.0/agents/:id") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")

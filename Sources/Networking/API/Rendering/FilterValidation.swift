@@ -27,6 +27,7 @@ enum FilterValidation {
         "subnetpools": standard.union(["prefixes", "default_quota", "ip_version", "default_prefixlen", "min_prefixlen", "max_prefixlen",
                                        "is_default", "shared", "address_scope_id"]),
         "network_ip_availabilities": ["network_id", "network_name", "tenant_id", "project_id", "ip_version"],
+        "availability_zones": ["name", "resource", "state", "project_id"],
         "agents": ["id", "agent_type", "binary", "host", "topic", "availability_zone", "description", "alive", "admin_state_up"],
         "floatingip_pools": ["subnet_id", "subnet_name", "network_id", "cidr", "tenant_id", "project_id"],
     ]

@@ -17,7 +17,9 @@ enum Representation {
             "admin_state_up": .bool(n.adminStateUp), "mtu": .int(n.mtu), "status": "ACTIVE",
             "subnets": .array(subnets.map(JSON.string)), "shared": .bool(n.shared), "project_id": .string(n.projectID),
             "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": false,
-            "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)), "availability_zones": [],
+            "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)),
+            // ML2/OVN answers a network's and a router's zones from the hints it wrote into the Northbound.
+            "availability_zones": .array(n.availabilityZoneHints.map(JSON.string)),
             "ipv4_address_scope": .null, "ipv6_address_scope": .null,
         ]
         if admin {
@@ -102,7 +104,7 @@ enum Representation {
         }
         var o: JSONObject = [
             "id": .string(r.id), "name": .string(r.name), "tenant_id": .string(r.projectID), "admin_state_up": .bool(r.adminStateUp),
-            "status": "ACTIVE", "external_gateway_info": gateway, "availability_zones": [],
+            "status": "ACTIVE", "external_gateway_info": gateway, "availability_zones": .array(r.availabilityZoneHints.map(JSON.string)),
             "availability_zone_hints": .array(r.availabilityZoneHints.map(JSON.string)),
             "routes": .array(r.routes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
         ]

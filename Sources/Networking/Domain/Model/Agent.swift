@@ -40,3 +40,9 @@ struct Agent: Sendable, Equatable {
     var description: String
     var alive: Bool
 }
+
+/// A chassis that may carry router gateways (`enable-chassis-as-gw`), with its availability zones.
+struct GatewayChassis: Sendable, Equatable {
+    var name: String
+    var zones: [String]
+}

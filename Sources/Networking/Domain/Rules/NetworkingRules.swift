@@ -8,8 +8,8 @@ struct NetworkingRules: Sendable {
     let state: NetworkingState
     let settings: NetworkingConfiguration
     let ids: IDSource
-    /// The chassis that may carry router gateways, by name (from the Southbound).
-    let gatewayCandidates: @Sendable () -> [String]
+    /// The chassis that may carry router gateways, with their availability zones (from the Southbound).
+    let gatewayChassis: @Sendable () -> [GatewayChassis]
 }
 
 /// A decision: what to commit, and what to answer.

@@ -14,7 +14,7 @@ extension NetworkingRules {
             id: ids.make(.network), projectID: project, name: r.name ?? "", adminStateUp: r.adminStateUp ?? true,
             shared: r.shared ?? false, external: r.external ?? false, portSecurityEnabled: r.portSecurityEnabled ?? true, mtu: mtu,
             networkType: segment.type, physicalNetwork: segment.physnet, segmentationID: segment.id, segmentID: ids.make(.segment),
-            availabilityZoneHints: r.availabilityZoneHints ?? [], std: StandardAttributes(revision: 1, description: r.description ?? ""))
+            availabilityZoneHints: try checkedZoneHints(r.availabilityZoneHints), std: StandardAttributes(revision: 1, description: r.description ?? ""))
         var batch = Batch()
         batch.networks = [network]
         if let group = defaultGroupIfMissing(project) { batch.groups.append(group) }

@@ -49,7 +49,7 @@ extension NetworkingRules {
                         securityGroups: [], portSecurityEnabled: false, allowedAddressPairs: [], extraDHCPOpts: [], hostID: "",
                         vnicType: "normal", profile: "{}", std: StandardAttributes(revision: 1))
         r.gateway = NetworkRouter.Gateway(networkID: networkID, portID: port.id, enableSNAT: enableSNAT,
-                                          chassis: GatewaySchedule.leastLoaded(gatewayCandidates(), load: gatewayLoad()))
+                                          chassis: GatewaySchedule.leastLoaded(gatewayCandidates(for: r), load: gatewayLoad()))
         batch.ports.append(port)
     }
 
@@ -64,6 +64,27 @@ extension NetworkingRules {
         r.gateway = nil
     }
 
+    /// The gateway chassis a router may use: those in one of its availability zones when it names any
+    /// (`availability_zone_hints`), else all, as ML2/OVN's scheduler chooses.
+    func gatewayCandidates(for r: NetworkRouter) -> [String] {
+        let all = gatewayChassis()
+        guard !r.availabilityZoneHints.isEmpty else { return all.map(\.name) }
+        return all.filter { !Set($0.zones).isDisjoint(with: r.availabilityZoneHints) }.map(\.name)
+    }
+
+    /// The availability zones of the gateway chassis, sorted (`GET /v2.0/availability_zones`).
+    func availabilityZones() -> [String] { Array(Set(gatewayChassis().flatMap(\.zones))).sorted() }
+
+    /// `availability_zone_hints` must name zones that exist (`AvailabilityZoneNotFound`).
+    func checkedZoneHints(_ hints: [String]?) throws(NetworkingError) -> [String] {
+        guard let hints, !hints.isEmpty else { return [] }
+        let missing = hints.filter { !availabilityZones().contains($0) }
+        guard missing.isEmpty else {
+            throw NetworkingError(.notFound, "AvailabilityZoneNotFound", "AvailabilityZone \(missing.joined(separator: ", ")) could not be found.")
+        }
+        return hints
+    }
+
     /// Gateways each chassis carries at top priority.
     func gatewayLoad() -> [String: Int] {
         var load: [String: Int] = [:]
@@ -73,11 +94,10 @@ extension NetworkingRules {
 
     /// Gateways moved off chassis that left and onto ones that joined; nil when every schedule is current.
     func rebalancedGateways() -> Batch? {
-        let candidates = gatewayCandidates()
         var batch = Batch()
         for r in state.routers.values {
             guard var gw = r.gateway else { continue }
-            let next = GatewaySchedule.rebalance(gw.chassis, candidates: candidates, load: gatewayLoad())
+            let next = GatewaySchedule.rebalance(gw.chassis, candidates: gatewayCandidates(for: r), load: gatewayLoad())
             guard next != gw.chassis else { continue }
             gw.chassis = next
             var updated = r

@@ -8,7 +8,7 @@ extension NetworkingRules {
         let project = try owningProject(r.owner, auth)
         var router = NetworkRouter(id: ids.make(.router), projectID: project, name: r.name ?? "",
                                    adminStateUp: r.adminStateUp ?? true, gateway: nil, routes: [],
-                                   availabilityZoneHints: r.availabilityZoneHints ?? [],
+                                   availabilityZoneHints: try checkedZoneHints(r.availabilityZoneHints),
                                    std: StandardAttributes(revision: 0, description: r.description ?? ""))
         var batch = Batch()
         if let gateway = r.externalGateway { try setGateway(&router, gateway, auth, batch: &batch) }
