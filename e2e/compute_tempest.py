@@ -1,14 +1,16 @@
 """Run tempest's `tempest.api.compute` tests (servers, actions, console output, interfaces, flavors, keypairs,
 availability zones, limits) against a fresh `ovnstack up` cluster: real instances on two compute nodes.
 
-Usage: .venv/bin/python e2e/compute_tempest.py [--validation] [--scenario] [--regex R] [--concurrency N] [--keep]
-       [--debug] [--report FILE]
+Usage: .venv/bin/python e2e/compute_tempest.py [--validation] [--scenario] [--neutron-plugin] [--regex R]
+       [--concurrency N] [--keep] [--debug] [--report FILE]
 
 tempest.conf: dynamic credentials with isolated networks (each test project gets a network, subnet and router on
 `public`), the `cirros` image `up` registers for image_ref and image_ref_alt, m1.tiny / m1.small as the flavors,
 validation over ssh off unless --validation: then tempest logs into its servers through floating IPs with its
 own ECDSA keys and checks what it finds there (metadata, hostname, addresses). --scenario runs the scenario tests
 (network, server and security-group basic ops, advanced server ops) instead of the API modules, with validation.
+--neutron-plugin runs neutron-tempest-plugin's API tests (neutron_tempest_plugin.api) on the same cluster, whose
+real chassis are the agents; its exclusions are in neutron_plugin_exclude.txt.
 Tests of APIs the service does not implement are in compute_tempest_exclude.txt, one reason per entry. Prints passed/failed/skipped per module; exit status 0
 only when no test failed and at least one passed. Needs root and .build/debug/ovnstack (or $OVNSTACK_BIN).
 """
@@ -29,6 +31,8 @@ from tempest_support import auth_conf, init_workspace, read_excludes, report, re
 
 HERE = Path(__file__).resolve().parent
 EXCLUDE = HERE / "compute_tempest_exclude.txt"
+PLUGIN_EXCLUDE = HERE / "neutron_plugin_exclude.txt"
+PLUGIN_REGEX = r"^neutron_tempest_plugin\.api\."
 OVNSTACK = Path(os.environ.get("OVNSTACK_BIN", HERE.parent / ".build/debug/ovnstack"))
 
 MODULES = [
@@ -139,13 +143,14 @@ def main():
     parser.add_argument("--regex")
     parser.add_argument("--validation", action="store_true", help="ssh into the servers through floating IPs")
     parser.add_argument("--scenario", action="store_true", help="the scenario tests (implies --validation)")
+    parser.add_argument("--neutron-plugin", action="store_true", help="neutron-tempest-plugin's API tests")
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the cluster and the workspace")
     parser.add_argument("--report", help="write every failure's full traceback here")
     parser.add_argument("--debug", action="store_true", help="log every request and response body in tempest.log")
     args = parser.parse_args()
     validation = args.validation or args.scenario
-    regex = args.regex or (SCENARIO_REGEX if args.scenario else DEFAULT_REGEX)
+    regex = args.regex or (SCENARIO_REGEX if args.scenario else PLUGIN_REGEX if args.neutron_plugin else DEFAULT_REGEX)
     workdir = Path(tempfile.mkdtemp(prefix="ovnstack-tempest-compute-"))
     name = "tc" + os.urandom(3).hex()
     state, clouds = workdir / "state", workdir / "clouds.yaml"
@@ -173,7 +178,7 @@ def main():
                                         metadata=str(validation).lower(),
                                         validation=VALIDATION if validation else "[validation]\nrun_validation = false\n"))
         print(f"cluster {name}: image_ref={image} public_network_id={public}")
-        excludes, _ = read_excludes(EXCLUDE)
+        excludes, _ = read_excludes(PLUGIN_EXCLUDE if args.neutron_plugin else EXCLUDE)
         ext = None
         if validation:  # tempest pings and ssh-es floating IPs: only from `ext`, the outside world, with the APIs forwarded there
             ext = f"{name}-ext"
@@ -185,7 +190,8 @@ def main():
             print(out[-5000:])
             print(f"could not read the stestr results: {e}")
             return 1
-        totals = report(results, "scenario" if args.scenario else "compute", args.report, per_test=args.scenario)
+        label = "scenario" if args.scenario else "neutron-tempest-plugin" if args.neutron_plugin else "compute"
+        totals = report(results, label, args.report, per_test=args.scenario)
         ok = totals["failed"] == 0 and totals["passed"] > 0 and code == 0
         if not ok and totals["failed"] == 0:
             print(out[-3000:])

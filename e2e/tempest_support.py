@@ -34,6 +34,8 @@ auth_version = v3
 uri_v3 = {identity_url}/v3
 region = RegionOne
 v3_endpoint_type = public
+# neutron-tempest-plugin's projects client asks for this type; a cluster's admin endpoint is inside it.
+v2_admin_endpoint_type = public
 catalog_type = identity
 admin_role = admin
 default_domain_id = default

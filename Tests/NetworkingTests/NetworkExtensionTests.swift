@@ -128,4 +128,20 @@ import Testing
         #expect(r.status == 400, "\(r)")
         await t.destroy()
     }
+
+    @Test func numaPolicyAndDeviceProfileAreKept() async throws {
+        let t = try await TestNetworking.start()
+        let (net, _) = try await t.networkWithSubnet("n")
+        let port = try await t.create("ports", ["network_id": .string(net), "numa_affinity_policy": "preferred", "device_profile": "gpu"])
+        #expect(port["numa_affinity_policy"]?.string == "preferred" && port["device_profile"]?.string == "gpu")
+        let id = port["id"]!.string!
+        #expect(try await t.update("ports", id, ["numa_affinity_policy": .null])["numa_affinity_policy"] == .null)
+        var r = try await t.client.put("/v2.0/ports/\(id)", token: t.admin, json: ["port": ["numa_affinity_policy": "sometimes"]])
+        #expect(r.status == 400 && r.neutronType == "InvalidInput", "\(r)")
+        r = try await t.client.put("/v2.0/ports/\(id)", token: t.admin, json: ["port": ["device_profile": "other"]])
+        #expect(r.status == 400, "\(r)")
+        try await t.restart()
+        #expect(try await t.show("ports", id)["device_profile"]?.string == "gpu")
+        await t.destroy()
+    }
 }

@@ -49,6 +49,9 @@ enum Extensions {
         .init(alias: "availability_zone", name: "Availability Zone", description: "The availability zone extension."),
         .init(alias: "network_availability_zone", name: "Network Availability Zone", description: "Availability zone support for network."),
         .init(alias: "router_availability_zone", name: "Router Availability Zone", description: "Availability zone support for router."),
+        .init(alias: "port-numa-affinity-policy", name: "Port NUMA affinity policy",
+              description: "Expose the port NUMA affinity policy"),
+        .init(alias: "port-device-profile", name: "Port device profile", description: "Expose the port device profile (Cyborg)"),
         .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router"),
     ]
 

@@ -12,7 +12,11 @@ enum PortDecoding {
         "allowed_address_pairs": .init(post: true, put: true), "extra_dhcp_opts": .init(post: true, put: true),
         "binding:host_id": .init(post: true, put: true), "binding:vnic_type": .init(post: true, put: true),
         "binding:profile": .init(post: true, put: true), "description": .init(post: true, put: true),
+        "numa_affinity_policy": .init(post: true, put: true), "device_profile": .init(post: true, put: false),
     ]
+
+    /// `port-numa-affinity-policy`'s values.
+    static let numaPolicies = ["none", "required", "preferred", "legacy"]
 
     static func create(_ body: JSONObject) throws(NetworkingError) -> PortCreate {
         let a = try Attributes(body, resource: "port", rules: rules, create: true)
@@ -52,6 +56,14 @@ enum PortDecoding {
         r.hostID = try a.string("binding:host_id")
         r.vnicType = try a.string("binding:vnic_type")
         r.profile = try profile(a)
+        r.deviceProfile = try a.string("device_profile", nullable: true)
+        if a.has("numa_affinity_policy") {
+            let policy = try a.string("numa_affinity_policy", nullable: true)
+            if let policy, !numaPolicies.contains(policy) {
+                throw .invalidInput("Invalid input for numa_affinity_policy. Reason: '\(policy)' is not in \(numaPolicies)")
+            }
+            r.numaAffinityPolicy = policy.map(Sent.value) ?? .null
+        }
         return r
     }
 

@@ -64,6 +64,7 @@ enum Representation {
             "extra_dhcp_opts": .array(p.extraDHCPOpts.map {
                 ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .int($0.ipVersion)]
             }),
+            "numa_affinity_policy": .optional(p.numaAffinityPolicy), "device_profile": .optional(p.deviceProfile),
         ]
         standard(&o, p.std)
         return o

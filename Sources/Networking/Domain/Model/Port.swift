@@ -36,6 +36,10 @@ struct Port: Codable, Sendable, Hashable {
     /// `binding:profile` as JSON text.
     var profile: String
     var std: StandardAttributes
+    /// `port-numa-affinity-policy`: `none`, `required`, `preferred` or `legacy` (nil: the flavor decides).
+    var numaAffinityPolicy: String? = nil
+    /// `port-device-profile`: the Cyborg device profile the port asks for.
+    var deviceProfile: String? = nil
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
     var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }

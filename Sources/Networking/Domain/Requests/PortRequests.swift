@@ -32,6 +32,10 @@ struct PortUpdate: Sendable, Equatable {
     var extraDHCPOpts: [DHCPOptionChange]?
     var hostID: String?
     var vnicType: String?
+    /// Sent as null: no policy.
+    var numaAffinityPolicy: Sent<String> = .absent
+    /// Only on a create.
+    var deviceProfile: String?
     /// `binding:profile` as JSON text (`{}` when sent as null).
     var profile: String?
 

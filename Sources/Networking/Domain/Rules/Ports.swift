@@ -45,6 +45,8 @@ extension NetworkingRules {
         if !port.portSecurityEnabled, !port.securityGroups.isEmpty { throw Self.portSecurityRequired }
         port.allowedAddressPairs = try addressPairs(r.allowedAddressPairs, port: port) ?? []
         port.extraDHCPOpts = Self.merged([], r.extraDHCPOpts ?? [])
+        port.numaAffinityPolicy = r.numaAffinityPolicy.value
+        port.deviceProfile = r.deviceProfile
         batch.ports.append(port)
         return Decision(batch: batch, result: port)
     }
@@ -61,6 +63,7 @@ extension NetworkingRules {
         if let v = r.deviceOwner { p.deviceOwner = v }
         if let v = r.hostID { p.hostID = v }
         if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
+        if r.numaAffinityPolicy.isSent { p.numaAffinityPolicy = r.numaAffinityPolicy.value }
         if let v = r.profile { p.profile = v }
         if r.regenerateMAC || r.macAddress.map({ $0.lowercased() != p.macAddress }) == true {
             let m = try r.macAddress.map(checkedMAC) ?? Identifiers.uniqueMAC(in: state)
