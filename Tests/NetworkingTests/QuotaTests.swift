@@ -11,7 +11,8 @@ import Testing
         var r = try await t.client.get("/v2.0/quotas/\(member.projectID)", token: member.token)
         #expect(r.json["quota"]?["network"]?.int == 100 && r.json["quota"]?["port"]?.int == 500, "\(r)")
         #expect(r.json["quota"]?.object?.keys.sorted() == ["floatingip", "network", "port", "router", "security_group",
-                                                          "security_group_rule", "subnet"])
+                                                          "security_group_rule", "subnet", "subnetpool"])
+        #expect(r.json["quota"]?["subnetpool"]?.int == -1)
         // A member may neither read another project's limits nor change its own.
         #expect(try await t.client.get("/v2.0/quotas/admin", token: member.token).status == 403)
         r = try await t.client.put("/v2.0/quotas/\(member.projectID)", token: member.token, json: ["quota": ["network": 1000]])
