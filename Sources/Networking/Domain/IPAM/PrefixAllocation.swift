@@ -67,8 +67,10 @@ enum PrefixAllocation {
                 // Past the block in use, aligned to the next block of this size.
                 let (after, overflow) = max(clash.last.value, block.last.value).addingReportingOverflow(1)
                 if overflow { break }
-                let aligned = (after + step - 1) / step * step
-                if aligned <= start { break }
+                // Round up to a multiple of `step`, without overflowing near the top of the IPv6 space.
+                let remainder = after % step
+                let (aligned, past) = remainder == 0 ? (after, false) : after.addingReportingOverflow(step - remainder)
+                if past || aligned <= start { break }
                 start = aligned
             }
         }

@@ -122,6 +122,10 @@ extension NetworkingRules {
             block = cidr
         } else {
             let length = prefixLength ?? pool.defaultPrefixLength
+            guard (pool.minPrefixLength...pool.maxPrefixLength).contains(length) else {
+                throw NetworkingError(.badRequest, "SubnetAllocationError",
+                                      "Failed to allocate subnet: Unable to allocate subnet with prefix length \(length), minimum allowed prefix is \(pool.minPrefixLength), maximum allowed prefix is \(pool.maxPrefixLength).")
+            }
             guard let free = PrefixAllocation.firstFree(length, in: pool.networks, used: used) else {
                 throw NetworkingError(.conflict, "SubnetAllocationError",
                                       "Failed to allocate subnet: Insufficient prefix space to allocate subnet size /\(length).")
