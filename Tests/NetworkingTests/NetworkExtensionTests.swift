@@ -144,4 +144,25 @@ import Testing
         #expect(try await t.show("ports", id)["device_profile"]?.string == "gpu")
         await t.destroy()
     }
+
+    @Test func collectionsKeyedOtherwisePageByTheirKey() async throws {
+        let t = try await TestNetworking.start()
+        for n in 0..<3 { _ = try await t.networkWithSubnet("n\(n)", cidr: "10.7.\(n).0/24") }
+        var seen: [String] = [], path = "/v2.0/network-ip-availabilities?limit=2"
+        for _ in 0..<5 {
+            let r = try await t.client.get(path, token: t.admin)
+            let items = r.json["network_ip_availabilities"]?.array ?? []
+            seen += items.compactMap { $0["network_id"]?.string }
+            guard let next = r.json["network_ip_availabilities_links"]?.array?.first(where: { $0["rel"] == "next" })?["href"]?.string,
+                  !items.isEmpty else { break }
+            #expect(next.contains("marker="), "\(next)")
+            path = String(next[next.range(of: "/v2.0/")!.lowerBound...])
+        }
+        #expect(seen.count == 3 && Set(seen).count == 3, "\(seen)")
+        #expect(try await t.client.get("/v2.0/network-ip-availabilities?ip_version=abc", token: t.admin).status == 400)
+        // changed_since (standard-attr-timestamp): only what changed at or after the time.
+        #expect(try await t.list("networks", "changed_since=2000-01-01T00:00:00Z").count == 3)
+        #expect(try await t.list("networks", "changed_since=2999-01-01T00:00:00Z").isEmpty)
+        await t.destroy()
+    }
 }

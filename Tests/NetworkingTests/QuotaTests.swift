@@ -60,4 +60,16 @@ import Testing
         #expect(r.json["quota"]?["router"]?.int == 10, "\(r)")
         await t.destroy()
     }
+
+    @Test func aBulkCreateIsAllOrNothing() async throws {
+        let t = try await TestNetworking.start()
+        let member = try await t.member("bulk")
+        _ = try await t.client.put("/v2.0/quotas/\(member.projectID)", token: t.admin, json: ["quota": ["network": 2]])
+        let r = try await t.client.post("/v2.0/networks", token: member.token, json: ["networks": [["name": "a"], ["name": "b"], ["name": "c"]]])
+        #expect(r.status == 409 && r.neutronType == "OverQuota", "\(r)")
+        #expect(try await t.list("networks", "project_id=\(member.projectID)", token: member.token).isEmpty)
+        let ok = try await t.client.post("/v2.0/networks", token: member.token, json: ["networks": [["name": "a"], ["name": "b"]]])
+        #expect(ok.status == 201 && ok.json["networks"]?.array?.count == 2, "\(ok)")
+        await t.destroy()
+    }
 }

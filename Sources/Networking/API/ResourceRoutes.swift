@@ -45,10 +45,18 @@ struct ResourceRoutes {
             let body = try await request.neutronBody(context: context)
             if let items = body[plural]?.array {
                 var created: [JSON] = []
-                for item in items {
-                    // An item may come wrapped in its member name too (`{"security_group": {...}}`), as Neutron accepts.
-                    let body = item.object.flatMap { $0.keys.count == 1 ? $0[member] : nil } ?? item
-                    created.append(.object(try await handlers.create(JSONObject([(member, body)]), auth)))
+                // All or nothing, as Neutron's bulk create: when one item is refused, those made before it are deleted again.
+                do {
+                    for item in items {
+                        // An item may come wrapped in its member name too (`{"security_group": {...}}`), as Neutron accepts.
+                        let body = item.object.flatMap { $0.keys.count == 1 ? $0[member] : nil } ?? item
+                        created.append(.object(try await handlers.create(JSONObject([(member, body)]), auth)))
+                    }
+                } catch {
+                    for made in created.reversed() {
+                        if let id = made["id"]?.string { try? await handlers.delete(id, auth, nil) }
+                    }
+                    throw error
                 }
                 return JSONResponse.make(status: 201, body: .object(JSONObject([(plural, .array(created))])))
             }

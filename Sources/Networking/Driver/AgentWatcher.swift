@@ -20,13 +20,19 @@ actor AgentWatcher {
         self.downTime = downTime
     }
 
-    /// Follows `Chassis_Private` changes until cancelled (at once without a Southbound).
+    /// Follows `Chassis_Private` changes until cancelled (at once without a Southbound). Only a sign of life counts: a
+    /// new row, or a changed `nb_cfg` (ovn-controller's) or `neutron:ovn-metadata-sb-cfg` (the metadata agent's); the
+    /// service's own description writes do not.
     func run() async {
         guard let chassis = nb.scheduler.chassis else { return }
         for await event in chassis.events() where event.table == SB.ChassisPrivate.table {
             switch event {
-            case .insert(_, let row), .modify(_, _, let row):
+            case .insert(_, let row):
                 if let name = row[SB.ChassisPrivate.Column.name]?.string { lastSeen[name] = Date() }
+            case .modify(_, let old, let new):
+                let before = SB.ChassisPrivate(row: old), after = SB.ChassisPrivate(row: new)
+                let key = AgentRules.metadataConfigurationKey
+                if before.nbCfg != after.nbCfg || before.externalIDs[key] != after.externalIDs[key] { lastSeen[after.name] = Date() }
             case .delete(_, let row):
                 if let name = row[SB.ChassisPrivate.Column.name]?.string { lastSeen[name] = nil }
             }
@@ -53,7 +59,7 @@ actor AgentWatcher {
     }
 
     /// The availability zones of the gateway chassis, sorted.
-    func availabilityZones() -> [String] { Array(Set(nb.scheduler.candidates().flatMap(\.zones))).sorted() }
+    func availabilityZones() -> [String] { GatewayChassis.zones(nb.scheduler.candidates()) }
 
     /// Bumps `NB_Global.nb_cfg` (each live ovn-controller then copies it to its `Chassis_Private`), at most every
     /// half `agent_down_time`, as ML2/OVN does when agents are listed.

@@ -25,6 +25,8 @@ struct NetworkingState: Sendable {
     private(set) var defaultGroups: [String: String] = [:]
     /// Geneve VNIs in use.
     private(set) var vnis: Set<Int> = []
+    /// Ports per project (what the port quota counts, without a scan of every port on each create).
+    private(set) var portCounts: [String: Int] = [:]
     /// The ports that are members of each security group.
     private(set) var groupPorts: [String: Set<String>] = [:]
 
@@ -88,6 +90,7 @@ struct NetworkingState: Sendable {
         removePort(p.id)
         ports[p.id] = p
         portIDs[p.networkID, default: []].insert(p.id)
+        portCounts[p.projectID, default: 0] += 1
         macs[p.macAddress] = p.id
         for ip in p.fixedIPs {
             if let address = IPAddress(ip.ipAddress) { allocations[ip.subnetID, default: [:]][address] = p.id }
@@ -98,6 +101,7 @@ struct NetworkingState: Sendable {
     private mutating func removePort(_ id: String) {
         guard let p = ports.removeValue(forKey: id) else { return }
         portIDs[p.networkID]?.remove(id)
+        portCounts[p.projectID]? -= 1
         if macs[p.macAddress] == id { macs[p.macAddress] = nil }
         for ip in p.fixedIPs {
             if let address = IPAddress(ip.ipAddress), allocations[ip.subnetID]?[address] == id { allocations[ip.subnetID]?[address] = nil }

@@ -18,10 +18,7 @@ enum QuotaDecoding {
         for resource in QuotaResource.allCases {
             guard let value = a.object[resource.rawValue] else { continue }
             let name = resource.rawValue
-            let n: Int
-            if let i = value.int { n = i } else if let s = value.string, let i = Int(s) { n = i } else {
-                throw .invalidInput("Invalid input for \(name). Reason: '\(value.text)' is not an integer")
-            }
+            let n = try Attributes.integer(value, name)
             guard n >= -1 else { throw .invalidInput("Invalid input for \(name). Reason: '\(n)' is too small - must be at least '-1'") }
             guard n <= Int(Int32.max) else {
                 throw .invalidInput("Invalid input for \(name). Reason: '\(n)' is too large - must be no larger than '\(Int32.max)'")

@@ -27,7 +27,7 @@ extension NetworkingAPI {
             let zones = await agents.availabilityZones().map { zone -> JSONObject in
                 ["name": .string(zone), "resource": "router", "state": "available", "project_id": .optional(auth.projectID)]
             }
-            return try Collections.respond("availability_zones", zones, request, context)
+            return try Collections.respond("availability_zones", zones, idKey: "name", request, context)
         }
         router.get("/v2.0/agents/:id") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")

@@ -11,13 +11,17 @@ extension NetworkingAPI {
             let s = await store.snapshot
             // `ip_version` narrows the subnets counted; a network left with none of that version is not listed.
             var query = request.queryItems
-            let versions = query.filter { $0.0 == "ip_version" }.compactMap { Int($0.1) }
+            var versions: [Int] = []
+            for (key, value) in query where key == "ip_version" {
+                guard let v = Int(value), v == 4 || v == 6 else { throw NetworkingError.invalidInput("'\(value)' is not in [4, 6]") }
+                versions.append(v)
+            }
             query.removeAll { $0.0 == "ip_version" }
             let items = s.networks.values.flatMap { n -> [JSONObject] in
                 if versions.isEmpty { return [Representation.ipAvailability(s.ipAvailability(n))] }
                 return versions.map { s.ipAvailability(n, ipVersion: $0) }.filter { !$0.subnets.isEmpty }.map(Representation.ipAvailability)
             }
-            return try Collections.respond("network_ip_availabilities", items, query: query, request, context)
+            return try Collections.respond("network_ip_availabilities", items, query: query, idKey: "network_id", request, context)
         }
         router.get("/v2.0/network-ip-availabilities/:id") { _, context in
             let auth = try context.requireAuth(), id = try context.parameters.require("id")
@@ -31,7 +35,7 @@ extension NetworkingAPI {
             let s = await store.snapshot
             let pools = s.networks.values.filter { $0.external && s.canSee($0, auth) }.flatMap { s.subnets(of: $0.id) }
                 .filter { $0.ipVersion == 4 }.map { Representation.floatingIPPool($0, project: auth.projectID ?? "") }
-            return try Collections.respond("floatingip_pools", pools, request, context)
+            return try Collections.respond("floatingip_pools", pools, idKey: "subnet_id", request, context)
         }
     }
 }

@@ -7,17 +7,18 @@ import OpenStackAPI
 enum Collections {
     static let tagFilters: Set<String> = ["tags", "tags-any", "not-tags", "not-tags-any"]
 
-    /// `query` replaces the request's query items (when a route has read some of them itself).
-    static func respond(_ key: String, _ objects: [JSONObject], query items: [(String, String)]? = nil, _ request: Request,
-                        _ context: APIRequestContext) throws -> Response {
+    /// `query` replaces the request's query items (when a route has read some of them itself); `idKey` names the member
+    /// markers refer to (`network_id` for IP availabilities, `name` for availability zones).
+    static func respond(_ key: String, _ objects: [JSONObject], query items: [(String, String)]? = nil, idKey: String = "id",
+                        _ request: Request, _ context: APIRequestContext) throws -> Response {
         var query = try ListQuery(items ?? request.queryItems)
         if query.limit == 0 { query.limit = nil }  // Neutron: `limit=0` asks for no pagination
         try FilterValidation.check(key, query.filters)
         let filters = grouped(query.filters)
         query.filters = []
         let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
-        let page = try query.apply(to: selected)
-        return answer(key, page.items, query, request, context)
+        let page = try query.apply(to: selected, idKey: idKey)
+        return answer(key, page.items, query, request, context, ends: (page.items.first?[idKey]?.string, page.items.last?[idKey]?.string))
     }
 
     /// The same answer for a large collection without rendering every item: when every filter and sort key is a
@@ -136,6 +137,11 @@ enum Collections {
     }
 
     static func matches(_ object: JSONObject, _ key: String, _ values: [String]) -> Bool {
+        if key == "changed_since" {
+            // `standard-attr-timestamp`: resources updated at or after the time (ISO 8601 texts compare in time order).
+            guard let updated = object["updated_at"]?.string else { return false }
+            return values.allSatisfy { updated >= $0.replacingOccurrences(of: " ", with: "T") }
+        }
         if tagFilters.contains(key) {
             let tags = Set(object["tags"]?.array?.compactMap(\.string) ?? [])
             return values.allSatisfy { value in

@@ -4,20 +4,19 @@ import OpenStackAPI
 /// does with the extension on, instead of silently matching everything.
 enum FilterValidation {
     private static let standard: Set<String> = ["id", "name", "tenant_id", "project_id", "description", "revision_number",
-                                                "tags", "tags-any", "not-tags", "not-tags-any"]
+                                                "tags", "tags-any", "not-tags", "not-tags-any", "changed_since"]
 
     /// The attributes each collection may be filtered on (the keys of its resources, plus Neutron's special filters).
     static let attributes: [String: Set<String>] = [
         "networks": standard.union(["admin_state_up", "mtu", "status", "subnets", "shared", "port_security_enabled", "router:external",
                                     "is_default", "availability_zone_hints", "provider:network_type", "provider:physical_network",
-                                    "provider:segmentation_id", "ipv4_address_scope", "ipv6_address_scope", "dns_domain"]),
+                                    "provider:segmentation_id", "ipv4_address_scope", "ipv6_address_scope", "availability_zones"]),
         "subnets": standard.union(["network_id", "ip_version", "subnetpool_id", "enable_dhcp", "ipv6_ra_mode", "ipv6_address_mode",
                                    "gateway_ip", "cidr", "allocation_pools", "host_routes", "dns_nameservers", "service_types",
-                                   "segment_id", "dns_publish_fixed_ip", "router:external", "shared"]),
+                                   "router:external", "shared"]),
         "ports": standard.union(["network_id", "mac_address", "admin_state_up", "status", "device_id", "device_owner", "fixed_ips",
                                  "port_security_enabled", "security_groups", "binding:vnic_type", "binding:host_id", "binding:vif_type",
-                                 "allowed_address_pairs", "extra_dhcp_opts", "dns_name", "ip_allocation",
-                                 "numa_affinity_policy", "device_profile"]),
+                                 "allowed_address_pairs", "extra_dhcp_opts", "numa_affinity_policy", "device_profile"]),
         "security_groups": standard.union(["stateful", "shared"]),
         "security_group_rules": standard.union(["security_group_id", "ethertype", "direction", "protocol", "port_range_min",
                                                 "port_range_max", "remote_ip_prefix", "remote_address_group_id", "normalized_cidr",

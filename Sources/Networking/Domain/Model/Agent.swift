@@ -45,4 +45,7 @@ struct Agent: Sendable, Equatable {
 struct GatewayChassis: Sendable, Equatable {
     var name: String
     var zones: [String]
+
+    /// The zones of `chassis`, each once, sorted (`GET /v2.0/availability_zones`).
+    static func zones(_ chassis: [GatewayChassis]) -> [String] { Array(Set(chassis.flatMap(\.zones))).sorted() }
 }

@@ -38,7 +38,12 @@ struct AgentRules: Sendable {
         if adminStateUp == false { throw NetworkingError.badRequest("OVN agent status cannot be updated") }
     }
 
-    private func alive(cfg: Int, seen: Date) -> Bool { nbCfg - cfg <= 1 || now.timeIntervalSince(seen) < downTime }
+    /// Caught up to within one of `NB_Global.nb_cfg` (a value ahead of it, or one that overflows, is not: the time
+    /// decides then), or changed within the down time.
+    private func alive(cfg: Int, seen: Date) -> Bool {
+        let (behind, overflow) = nbCfg.subtractingReportingOverflow(cfg)
+        return (!overflow && (0...1).contains(behind)) || now.timeIntervalSince(seen) < downTime
+    }
 
     private func agent(_ c: ChassisRecord, _ kind: Agent.Kind, id: String, _ options: [String], alive: Bool) -> Agent {
         Agent(id: id, kind: kind, host: c.hostname, chassis: c.name, bridgeMappings: c.bridgeMappings,

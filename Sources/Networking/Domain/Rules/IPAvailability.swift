@@ -7,7 +7,7 @@ struct IPAvailability: Sendable, Equatable {
         var subnet: Subnet
         /// Addresses in the allocation pools (the whole CIDR when there are none), as Neutron counts them.
         var total: UInt128
-        /// Addresses allocated in the subnet (pools or not: gateways and fixed addresses count too).
+        /// Addresses ports hold in the subnet, in the pools or not (the gateway counts once a router port holds it).
         var used: Int
     }
 

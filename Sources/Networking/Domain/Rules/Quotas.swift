@@ -10,7 +10,7 @@ extension NetworkingState {
         switch resource {
         case .network: networks.values.count { $0.projectID == project }
         case .subnet: subnets.values.count { $0.projectID == project }
-        case .port: ports.values.count { $0.projectID == project }
+        case .port: portCounts[project] ?? 0
         case .router: routers.values.count { $0.projectID == project }
         case .floatingip: floatingIPs.values.count { $0.projectID == project }
         case .securityGroup: groups.values.count { $0.projectID == project }

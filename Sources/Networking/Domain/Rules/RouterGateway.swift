@@ -72,13 +72,11 @@ extension NetworkingRules {
         return all.filter { !Set($0.zones).isDisjoint(with: r.availabilityZoneHints) }.map(\.name)
     }
 
-    /// The availability zones of the gateway chassis, sorted (`GET /v2.0/availability_zones`).
-    func availabilityZones() -> [String] { Array(Set(gatewayChassis().flatMap(\.zones))).sorted() }
-
     /// `availability_zone_hints` must name zones that exist (`AvailabilityZoneNotFound`).
     func checkedZoneHints(_ hints: [String]?) throws(NetworkingError) -> [String] {
         guard let hints, !hints.isEmpty else { return [] }
-        let missing = hints.filter { !availabilityZones().contains($0) }
+        let zones = Set(GatewayChassis.zones(gatewayChassis()))
+        let missing = hints.filter { !zones.contains($0) }
         guard missing.isEmpty else {
             throw NetworkingError(.notFound, "AvailabilityZoneNotFound", "AvailabilityZone \(missing.joined(separator: ", ")) could not be found.")
         }

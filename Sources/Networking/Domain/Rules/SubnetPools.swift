@@ -16,7 +16,6 @@ extension NetworkingRules {
                               prefixes: PrefixAllocation.merged(prefixes).map(\.description), defaultPrefixLength: 0,
                               minPrefixLength: version == 4 ? 8 : 64, maxPrefixLength: version == 4 ? 32 : 128, defaultQuota: nil,
                               shared: r.shared ?? false, isDefault: false, std: StandardAttributes(revision: 0))
-        pool.defaultPrefixLength = r.attributes.minPrefixLength ?? pool.minPrefixLength
         try apply(r.attributes, to: &pool, auth, creating: true)
         var batch = Batch()
         batch.subnetPools = [pool]
@@ -26,8 +25,10 @@ extension NetworkingRules {
     func updateSubnetPool(_ id: String, _ r: SubnetPoolUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<SubnetPool> {
         var pool = try state.visibleSubnetPool(id, auth)
         guard state.owns(pool.projectID, auth) else { throw .forbidden("update_subnetpool") }
+        var r = r
         if let texts = r.prefixes {
             let new = PrefixAllocation.merged(try Self.parsedPrefixes(texts))
+            r.prefixes = new.map(\.description)  // `apply` takes them merged
             guard new.first?.version == pool.ipVersion else {
                 throw .badRequest("Illegal subnetpool prefix update: the prefixes must be IPv\(pool.ipVersion)")
             }
@@ -60,7 +61,7 @@ extension NetworkingRules {
         if r.addressScopeID != nil { throw .badRequest("Address scopes are not supported.") }
         if let v = r.name { pool.name = v }
         if let v = r.description { pool.std.description = v }
-        if let texts = r.prefixes { pool.prefixes = PrefixAllocation.merged(try Self.parsedPrefixes(texts)).map(\.description) }
+        if let texts = r.prefixes, !creating { pool.prefixes = texts }
         let bits = pool.ipVersion == 4 ? 32 : 128
         if let v = r.minPrefixLength { pool.minPrefixLength = v }
         if let v = r.maxPrefixLength { pool.maxPrefixLength = v }
