@@ -50,9 +50,7 @@ actor AgentWatcher {
                                  uniquingKeysWith: { a, _ in a })
         return sb.rows(SB.ChassisPrivate.table).map(SB.ChassisPrivate.init(row:)).compactMap { p -> ChassisRecord? in
             guard let c = p.chassis.flatMap({ chassis[$0] }) else { return nil }
-            let options = c.otherConfig["ovn-cms-options"] ?? c.externalIDs["ovn-cms-options"] ?? ""
-            let mappings = c.otherConfig["ovn-bridge-mappings"] ?? c.externalIDs["ovn-bridge-mappings"] ?? ""
-            return ChassisRecord(name: p.name, hostname: c.hostname, cmsOptions: options, bridgeMappings: mappings, nbCfg: p.nbCfg,
+            return ChassisRecord(name: p.name, hostname: c.hostname, cmsOptions: c.cmsOptions, bridgeMappings: c.bridgeMappings, nbCfg: p.nbCfg,
                                  externalIDs: p.externalIDs, lastSeen: lastSeen[p.name] ?? started)
         }
     }

@@ -12,8 +12,7 @@ struct GatewayScheduler: Sendable {
     func candidates() -> [GatewayChassis] {
         guard let chassis else { return [] }
         return chassis.rows(SB.Chassis.table).map(SB.Chassis.init(row:)).compactMap { c -> GatewayChassis? in
-            let options = ((c.otherConfig["ovn-cms-options"] ?? "") + "," + (c.externalIDs["ovn-cms-options"] ?? ""))
-                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let options = c.cmsOptions
             guard options.contains("enable-chassis-as-gw") else { return nil }
             return GatewayChassis(name: c.name, zones: AgentRules.availabilityZones(options))
         }.sorted { $0.name < $1.name }

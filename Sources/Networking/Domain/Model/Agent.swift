@@ -5,8 +5,8 @@ struct ChassisRecord: Sendable, Equatable {
     /// `Chassis.name` (= `Chassis_Private.name`, the system-id).
     var name: String
     var hostname: String
-    /// `ovn-cms-options` (`enable-chassis-as-gw`, `availability-zones=az1:az2`).
-    var cmsOptions: String
+    /// `ovn-cms-options`, split (`enable-chassis-as-gw`, `availability-zones=az1:az2`).
+    var cmsOptions: [String]
     /// `ovn-bridge-mappings`.
     var bridgeMappings: String
     /// `Chassis_Private.nb_cfg`: the last `NB_Global.nb_cfg` ovn-controller has caught up with.

@@ -15,7 +15,7 @@ struct AgentRules: Sendable {
     /// Every agent of `chassis`, ordered by host then type.
     func agents(_ chassis: [ChassisRecord]) -> [Agent] {
         chassis.sorted { ($0.hostname, $0.name) < ($1.hostname, $1.name) }.flatMap { c -> [Agent] in
-            let options = c.cmsOptions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let options = c.cmsOptions
             let controllerAlive = alive(cfg: c.nbCfg, seen: c.lastSeen)
             var out = [agent(c, options.contains("enable-chassis-as-gw") ? .gateway : .controller, id: c.name, options, alive: controllerAlive)]
             if let id = c.externalIDs[Self.metadataIDKey] {

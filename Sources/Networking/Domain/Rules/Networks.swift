@@ -39,9 +39,8 @@ extension NetworkingRules {
         if let v = r.external { n.external = v }
         if let v = r.portSecurityEnabled { n.portSecurityEnabled = v }
         if let mtu = try checkedMTU(r.mtu, max: n.networkType == "geneve" ? settings.geneveMTU : settings.underlayMTU) {
-            // The network's subnets need IPv4's minimum MTU (68), IPv6's (1280) where there is an IPv6 subnet.
-            let versions = Set(state.subnets(of: id).map(\.ipVersion))
-            if let minimum = [versions.contains(6) ? 1280 : nil, versions.isEmpty ? nil : 68].compactMap({ $0 }).first, mtu < minimum {
+            // The network's subnets need their IP version's minimum MTU.
+            if let minimum = state.subnets(of: id).map({ Self.minimumMTU(ipVersion: $0.ipVersion) }).max(), mtu < minimum {
                 throw Self.mtuTooSmall(id, minimum)
             }
             n.mtu = mtu
@@ -133,6 +132,9 @@ extension NetworkingRules {
         }
         return vni
     }
+
+    /// The smallest MTU a subnet of the IP version works with (IPv4's 68, IPv6's 1280).
+    static func minimumMTU(ipVersion: Int) -> Int { ipVersion == 6 ? 1280 : 68 }
 
     /// `NetworkMTUSubnetConflict`: a subnet of the IP version needs at least `minimum`.
     static func mtuTooSmall(_ network: String, _ minimum: Int) -> NetworkingError {

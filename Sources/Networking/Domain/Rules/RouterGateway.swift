@@ -49,7 +49,7 @@ extension NetworkingRules {
                         securityGroups: [], portSecurityEnabled: false, allowedAddressPairs: [], extraDHCPOpts: [], hostID: "",
                         vnicType: "normal", profile: "{}", std: StandardAttributes(revision: 1))
         r.gateway = NetworkRouter.Gateway(networkID: networkID, portID: port.id, enableSNAT: enableSNAT,
-                                          chassis: GatewaySchedule.leastLoaded(gatewayCandidates(for: r), load: gatewayLoad()))
+                                          chassis: GatewaySchedule.leastLoaded(gatewayCandidates(for: r, among: gatewayChassis()), load: gatewayLoad()))
         batch.ports.append(port)
     }
 
@@ -66,8 +66,7 @@ extension NetworkingRules {
 
     /// The gateway chassis a router may use: those in one of its availability zones when it names any
     /// (`availability_zone_hints`), else all, as ML2/OVN's scheduler chooses.
-    func gatewayCandidates(for r: NetworkRouter) -> [String] {
-        let all = gatewayChassis()
+    func gatewayCandidates(for r: NetworkRouter, among all: [GatewayChassis]) -> [String] {
         guard !r.availabilityZoneHints.isEmpty else { return all.map(\.name) }
         return all.filter { !Set($0.zones).isDisjoint(with: r.availabilityZoneHints) }.map(\.name)
     }
@@ -92,10 +91,12 @@ extension NetworkingRules {
 
     /// Gateways moved off chassis that left and onto ones that joined; nil when every schedule is current.
     func rebalancedGateways() -> Batch? {
+        // Both read once, not per router: the state does not change during the loop.
+        let chassis = gatewayChassis(), load = gatewayLoad()
         var batch = Batch()
         for r in state.routers.values {
             guard var gw = r.gateway else { continue }
-            let next = GatewaySchedule.rebalance(gw.chassis, candidates: gatewayCandidates(for: r), load: gatewayLoad())
+            let next = GatewaySchedule.rebalance(gw.chassis, candidates: gatewayCandidates(for: r, among: chassis), load: load)
             guard next != gw.chassis else { continue }
             gw.chassis = next
             var updated = r

@@ -15,7 +15,7 @@ extension NetworkingRules {
         guard let version = r.ipVersion else {
             throw .badRequest("Failed to parse request. Required attribute 'ip_version' not specified")
         }
-        if network.mtu < (version == 6 ? 1280 : 68) { throw Self.mtuTooSmall(networkID, version == 6 ? 1280 : 68) }
+        if network.mtu < Self.minimumMTU(ipVersion: version) { throw Self.mtuTooSmall(networkID, Self.minimumMTU(ipVersion: version)) }
         let pool = try subnetPool(for: r, version: version, networkID: networkID, auth)
         let requested = try r.cidr.map { text throws(NetworkingError) in try Self.parsedCIDR(text, version: version) }
         let net: IPNetwork
