@@ -31,21 +31,28 @@ enum ExtraDHCPOptions {
         "255": "next_server",
     ]
 
+    /// Neutron's IPv6 name → OVN name (`SUPPORTED_DHCP_OPTS_MAPPING[6]`).
+    static let ipv6: [String: String] = [
+        "server-id": "server_id", "dns-server": "dns_server", "domain-search": "domain_search", "ia-addr": "ia_addr",
+        "2": "server_id", "5": "ia_addr", "24": "domain_search", "23": "dns_server",
+    ]
+
     /// OVN options whose values are strings (quoted in the row).
     static let strings: Set<String> = ["domain_name", "domain_search_list", "bootfile_name", "bootfile_name_alt", "path_prefix",
                                        "wpad", "tftp_server"]
     /// OVN options whose values are maps (in braces; the port's entries join the subnet's).
     static let maps: Set<String> = ["classless_static_route"]
 
-    /// The effect of `options` for IPv4.
-    static func ipv4Effect(_ options: [Port.DHCPOption]) -> Effect {
+    /// The effect of `options` for one IP version.
+    static func effect(_ options: [Port.DHCPOption], ipVersion: Int) -> Effect {
+        let mapping = ipVersion == 4 ? ipv4 : ipv6
         var out: [String: String] = [:]
-        for o in options where o.ipVersion == 4 {
+        for o in options where o.ipVersion == ipVersion {
             if o.name == "dhcp_disabled" {
                 if o.value.lowercased() == "true" { return .disabled }
                 continue
             }
-            guard let name = ipv4[o.name] else { continue }
+            guard let name = mapping[o.name] else { continue }
             var value = o.value
             if strings.contains(name), !(value.hasPrefix("\"") && value.hasSuffix("\"")) { value = "\"\(value)\"" }
             if maps.contains(name), !(value.hasPrefix("{") && value.hasSuffix("}")) { value = "{\(value)}" }

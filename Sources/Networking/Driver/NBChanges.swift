@@ -43,6 +43,12 @@ enum NBChanges {
         }
         for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
         var routers = batch.routers.map(\.id)
+        // A router port's advertisements carry its network's MTU.
+        if !changedNetworks.isEmpty {
+            for p in state.ports.values where p.isRouterPort && changedNetworks.contains(p.networkID) && !routers.contains(p.deviceID) {
+                routers.append(p.deviceID)
+            }
+        }
         let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID)
         // Once each: a router named twice (a floating IP moving between two of its ports) would get its new NAT rule twice.
         for r in touched where !routers.contains(r) { routers.append(r) }
@@ -79,9 +85,12 @@ enum NBChanges {
         var out = [translation.router(r, gatewayPort: gatewayPort, gatewaySubnets: gatewaySubnets,
                                       interfaceSubnets: interfaces.flatMap(\.fixedIPs).compactMap { state.subnets[$0.subnetID] },
                                       floatingIPs: fips)]
-        out += interfaces.map { translation.routerPort($0, router: id, subnets: state.subnets, gatewayChassis: []) }
+        out += interfaces.map {
+            translation.routerPort($0, router: id, subnets: state.subnets, network: state.networks[$0.networkID], gatewayChassis: [])
+        }
         if let gatewayPort, let gateway = r.gateway {
-            out.append(translation.routerPort(gatewayPort, router: id, subnets: state.subnets, gatewayChassis: gateway.chassis))
+            out.append(translation.routerPort(gatewayPort, router: id, subnets: state.subnets, network: state.networks[gatewayPort.networkID],
+                                              gatewayChassis: gateway.chassis))
         }
         return out
     }

@@ -48,6 +48,8 @@ struct RouterPortSpec: Sendable, Hashable {
     var mac: String
     var networks: [String]
     var externalIDs: [String: String]
+    /// What ovn-northd's router advertisements say (`address_mode`, `send_periodic`, `mtu`); empty: no RAs.
+    var ipv6RAConfigs: [String: String] = [:]
     var gatewayChassis: [String]
 }
 
@@ -74,6 +76,10 @@ struct SwitchPortSpec: Sendable, Hashable {
     var dhcpv4Subnet: String?
     /// The port's own DHCP_Options row (the subnet's options with its `extra_dhcp_opts`), which then serves it instead.
     var ownDHCPv4: DHCPOptionsSpec? = nil
+    /// The subnet whose DHCPv6 options serve the port (`dhcpv6_options`).
+    var dhcpv6Subnet: String? = nil
+    /// The port's own DHCPv6 options row.
+    var ownDHCPv6: DHCPOptionsSpec? = nil
     /// Port_Group names (`neutron_pg_drop`, `pg_<sg>`) the port belongs to; nil leaves them alone.
     var portGroups: Set<String>?
 }

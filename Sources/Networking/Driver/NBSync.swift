@@ -110,7 +110,7 @@ actor NBSync {
             }
         }
         var ownDHCP = Set<String>()
-        for intent in intents { if case .switchPort(let p) = intent, p.ownDHCPv4 != nil { ownDHCP.insert(p.name) } }
+        for intent in intents { if case .switchPort(let p) = intent, p.ownDHCPv4 != nil || p.ownDHCPv6 != nil { ownDHCP.insert(p.name) } }
         for d in replica.rows(NB.DHCPOptions.table).map(NB.DHCPOptions.init(row:)) {
             if let subnet = d.externalIDs[OVNKeys.subnetID], !subnets.contains(subnet) { out.append(.removeDHCPOptions(subnetID: subnet)) }
             // A port's own row whose port no longer wants one (the port intent removes it too; this catches orphans).

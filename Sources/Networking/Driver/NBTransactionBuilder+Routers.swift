@@ -73,7 +73,7 @@ extension NBTransactionBuilder {
         }
         var columns: [String: OVSDBValue] = [
             LRP.Column.name: .string(spec.name), LRP.Column.mac: .string(spec.mac), LRP.Column.networks: NBValues.strings(spec.networks),
-            LRP.Column.externalIDs: NBValues.map(spec.externalIDs),
+            LRP.Column.externalIDs: NBValues.map(spec.externalIDs), LRP.Column.ipv6RaConfigs: NBValues.map(spec.ipv6RAConfigs),
         ]
         if let existing = row(LRP.table, name: spec.name) {
             var refs: [Atom] = []

@@ -103,24 +103,14 @@ struct NBTransactionBuilder {
     }
 
     mutating func switchPort(_ spec: SwitchPortSpec) {
-        var dhcpRef: OVSDBValue = .empty
-        if let own = spec.ownDHCPv4 {
-            dhcpRef = .set(portDHCPOptions(own, port: spec.name).atoms)
-        } else {
-            removePortDHCPOptions(spec.name)
-            if let subnet = spec.dhcpv4Subnet {
-                if let ref = dhcp[subnet] {
-                    dhcpRef = .set(ref.atoms)
-                } else if let r = subnetDHCPOptions(subnet).first {
-                    dhcpRef = .set([.uuid(r.uuid)])
-                }
-            }
-        }
+        let dhcpv4 = dhcpReference(port: spec.name, ipVersion: 4, subnet: spec.dhcpv4Subnet, own: spec.ownDHCPv4)
+        let dhcpv6 = dhcpReference(port: spec.name, ipVersion: 6, subnet: spec.dhcpv6Subnet, own: spec.ownDHCPv6)
         let columns: [String: OVSDBValue] = [
             LSP.Column.name: .string(spec.name), LSP.Column.type: .string(spec.type), LSP.Column.addresses: NBValues.strings(spec.addresses),
             LSP.Column.portSecurity: NBValues.strings(spec.portSecurity), LSP.Column.enabled: NBValues.optional(spec.enabled),
             LSP.Column.options: NBValues.map(spec.options), LSP.Column.externalIDs: NBValues.map(spec.externalIDs),
-            LSP.Column.tag: NBValues.optional(spec.tag), LSP.Column.dhcpv4Options: dhcpRef,
+            LSP.Column.tag: NBValues.optional(spec.tag), LSP.Column.dhcpv4Options: dhcpv4,
+            LSP.Column.dhcpv6Options: dhcpv6,
         ]
         let portRef: Atom
         if let existing = row(LSP.table, name: spec.name) {
@@ -187,17 +177,29 @@ struct NBTransactionBuilder {
             .filter { $0["external_ids"]?.stringMap[OVNKeys.portID] == nil }
     }
 
-    /// The DHCP_Options rows of one port.
-    private func ownDHCPOptions(_ port: String) -> [Row] {
-        replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.portID, is: .string(port))
+    /// What a port's `dhcpv4_options` or `dhcpv6_options` should reference: its own row (written here), else its
+    /// subnet's; a port without its own options for that IP version loses any it had.
+    private mutating func dhcpReference(port: String, ipVersion: Int, subnet: String?, own: DHCPOptionsSpec?) -> OVSDBValue {
+        if let own { return .set(portDHCPOptions(own, port: port, ipVersion: ipVersion).atoms) }
+        removePortDHCPOptions(port, ipVersion: ipVersion)
+        guard let subnet else { return .empty }
+        if let ref = dhcp[subnet] { return .set(ref.atoms) }
+        return subnetDHCPOptions(subnet).first.map { .set([.uuid($0.uuid)]) } ?? .empty
     }
 
-    /// Writes a port's own DHCP_Options row (one per port: extra ones go) and answers the reference to it.
-    private mutating func portDHCPOptions(_ spec: DHCPOptionsSpec, port: String) -> OVSDBValue {
+    /// The DHCP_Options rows of one port (of one IP version, or both).
+    private func ownDHCPOptions(_ port: String, ipVersion: Int? = nil) -> [Row] {
+        replica.rows(NB.DHCPOptions.table, where: "external_ids", key: OVNKeys.portID, is: .string(port)).filter { row in
+            ipVersion.map { ($0 == 6) == (row["cidr"]?.string ?? "").contains(":") } ?? true
+        }
+    }
+
+    /// Writes a port's own DHCP_Options row (one per port and IP version: extra ones go) and answers the reference to it.
+    private mutating func portDHCPOptions(_ spec: DHCPOptionsSpec, port: String, ipVersion: Int) -> OVSDBValue {
         let table = NB.DHCPOptions.table
         let columns: [String: OVSDBValue] = ["cidr": .string(spec.cidr), "options": NBValues.map(spec.options),
                                              "external_ids": NBValues.map(spec.externalIDs)]
-        let existing = ownDHCPOptions(port)
+        let existing = ownDHCPOptions(port, ipVersion: ipVersion)
         guard let first = existing.first else { return .named(insert(table, columns)) }
         update(table, first, columns)
         for extra in existing.dropFirst() { remove(table, extra.uuid) }
@@ -205,8 +207,8 @@ struct NBTransactionBuilder {
     }
 
     /// Removes a port's own DHCP_Options rows (its options went, or the port did).
-    private mutating func removePortDHCPOptions(_ port: String) {
-        for r in ownDHCPOptions(port) { remove(NB.DHCPOptions.table, r.uuid) }
+    private mutating func removePortDHCPOptions(_ port: String, ipVersion: Int? = nil) {
+        for r in ownDHCPOptions(port, ipVersion: ipVersion) { remove(NB.DHCPOptions.table, r.uuid) }
     }
 
     private func aclColumns(_ a: ACLSpec) -> [String: OVSDBValue] {

@@ -62,32 +62,49 @@ struct NBTranslation: Sendable {
         } else {
             addresses.append("unknown")
         }
-        var dhcpSubnet = p.fixedIPs.lazy.compactMap { subnets[$0.subnetID] }.first { $0.ipVersion == 4 && $0.enableDHCP }
-        var own: DHCPOptionsSpec?
-        if let s = dhcpSubnet {
-            switch ExtraDHCPOptions.ipv4Effect(p.extraDHCPOpts) {
-            case .disabled: dhcpSubnet = nil
-            case .options(let extra) where !extra.isEmpty:
-                if case .dhcpOptions(let base) = subnet(s, network: network, metadataIP: metadataIP(s.id)) {
-                    own = ExtraDHCPOptions.merged(base, extra, portID: p.id)
-                }
-            case .options: break
-            }
-        }
+        let (v4Subnet, v4Own) = dhcp(p, ipVersion: 4, network: network, subnets: subnets, metadataIP: metadataIP)
+        let (v6Subnet, v6Own) = dhcp(p, ipVersion: 6, network: network, subnets: subnets, metadataIP: metadataIP)
         return .switchPort(SwitchPortSpec(
             name: p.id, switchName: switchName, type: "", addresses: addresses, portSecurity: portSecurity,
             enabled: p.adminStateUp, options: ["requested-chassis": p.hostID, "mcast_flood_reports": "true"],
-            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: dhcpSubnet?.id, ownDHCPv4: own, portGroups: groups))
+            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: v4Subnet, ownDHCPv4: v4Own,
+            dhcpv6Subnet: v6Subnet, ownDHCPv6: v6Own, portGroups: groups))
     }
 
-    /// The DHCP_Options of an IPv4 subnet with DHCP, or its removal.
+    /// The subnet whose DHCP_Options serve a port for one IP version, or the port's own row (the subnet's options
+    /// with its `extra_dhcp_opts`). For IPv6 a DHCPv6-stateful subnet is preferred, so the port gets an address.
+    private func dhcp(_ p: Port, ipVersion: Int, network: Network, subnets: [String: Subnet], metadataIP: (String) -> String?)
+        -> (subnet: String?, own: DHCPOptionsSpec?) {
+        let served = p.fixedIPs.compactMap { subnets[$0.subnetID] }.filter { $0.ipVersion == ipVersion && $0.hasDHCPOptions }
+        guard let s = served.first(where: { $0.ipv6AddressMode != "dhcpv6-stateless" }) ?? served.first else { return (nil, nil) }
+        switch ExtraDHCPOptions.effect(p.extraDHCPOpts, ipVersion: ipVersion) {
+        case .disabled: return (nil, nil)
+        case .options(let extra) where !extra.isEmpty:
+            guard case .dhcpOptions(let base) = subnet(s, network: network, metadataIP: metadataIP(s.id)) else { return (s.id, nil) }
+            return (s.id, ExtraDHCPOptions.merged(base, extra, portID: p.id))
+        case .options: return (s.id, nil)
+        }
+    }
+
+    /// The DHCP_Options of a subnet with DHCP (none for SLAAC, as ML2/OVN: DHCPv6 has no part in it), or its removal.
     func subnet(_ s: Subnet, network: Network, metadataIP: String?) -> NBIntent {
-        guard s.ipVersion == 4, s.enableDHCP else { return .removeDHCPOptions(subnetID: s.id) }
+        guard s.hasDHCPOptions else { return .removeDHCPOptions(subnetID: s.id) }
+        let externalIDs = [OVNKeys.subnetID: s.id, OVNKeys.revisionNumber: String(s.std.revision)]
+        guard s.ipVersion == 4 else {
+            // `_get_ovn_dhcpv6_opts`: a server DUID MAC, the subnet's (or the configured) IPv6 DNS servers.
+            var options = ["server_id": s.dhcpServerMAC]
+            let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { $0.contains(":") } : s.dnsNameservers
+            // "::" among the servers means: announce none (Neutron's `is_dns_servers_any_address`).
+            if !dns.isEmpty, !dns.contains("::") { options["dns_server"] = "{" + dns.joined(separator: ", ") + "}" }
+            if s.ipv6AddressMode == "dhcpv6-stateless" { options["dhcpv6_stateless"] = "true" }
+            return .dhcpOptions(DHCPOptionsSpec(subnetID: s.id, cidr: s.cidr, options: options, externalIDs: externalIDs))
+        }
         var options = [
             "lease_time": "43200", "mtu": String(network.mtu), "server_mac": s.dhcpServerMAC,
             "domain_name": "\"openstacklocal.\"",
-            "dns_server": "{" + (s.dnsNameservers.isEmpty ? dnsServers : s.dnsNameservers).joined(separator: ", ") + "}",
         ]
+        let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { !$0.contains(":") } : s.dnsNameservers
+        if !dns.isEmpty, !dns.contains("0.0.0.0") { options["dns_server"] = "{" + dns.joined(separator: ", ") + "}" }
         var routes: [String] = []
         if let metadataIP { routes.append("169.254.169.254/32,\(metadataIP)") }
         routes += s.hostRoutes.map { "\($0.destination),\($0.nexthop)" }
@@ -99,10 +116,7 @@ struct NBTranslation: Sendable {
             options["server_id"] = metadataIP
         }
         if !routes.isEmpty { options["classless_static_route"] = "{" + routes.joined(separator: ", ") + "}" }
-        if options["dns_server"] == "{}" { options["dns_server"] = nil }
-        return .dhcpOptions(DHCPOptionsSpec(
-            subnetID: s.id, cidr: s.cidr, options: options,
-            externalIDs: [OVNKeys.subnetID: s.id, OVNKeys.revisionNumber: String(s.std.revision)]))
+        return .dhcpOptions(DHCPOptionsSpec(subnetID: s.id, cidr: s.cidr, options: options, externalIDs: externalIDs))
     }
 
     /// The Port_Group of a security group with one ACL per rule.
@@ -154,14 +168,21 @@ struct NBTranslation: Sendable {
             routes: routes, nat: nat))
     }
 
-    /// The Logical_Router_Port of a router interface or gateway port.
-    func routerPort(_ p: Port, router: String, subnets: [String: Subnet], gatewayChassis: [String]) -> NBIntent {
-        .routerPort(RouterPortSpec(
+    /// The Logical_Router_Port of a router interface or gateway port. The first subnet with an IPv6 address mode sets
+    /// its router advertisements; a gateway port on a provider network sends none unasked, so that the projects' RAs
+    /// do not leak there (ML2/OVN's `_get_nets_and_ipv6_ra_confs_for_router_port`).
+    func routerPort(_ p: Port, router: String, subnets: [String: Subnet], network: Network?, gatewayChassis: [String]) -> NBIntent {
+        var ra: [String: String] = [:]
+        if let mode = p.fixedIPs.lazy.compactMap({ subnets[$0.subnetID]?.ipv6AddressMode }).first, let network {
+            let periodic = !(p.deviceOwner == DeviceOwner.routerGateway && network.isProvider)
+            ra = ["address_mode": mode.replacingOccurrences(of: "-", with: "_"), "send_periodic": String(periodic), "mtu": String(network.mtu)]
+        }
+        return .routerPort(RouterPortSpec(
             name: OVNNames.routerPort(port: p.id), routerName: OVNNames.logicalRouter(router: router), mac: p.macAddress,
             networks: p.fixedIPs.compactMap { ip in subnets[ip.subnetID].map { "\(ip.ipAddress)/\($0.network.prefixLength)" } },
             externalIDs: [OVNKeys.networkName: OVNNames.logicalSwitch(network: p.networkID), OVNKeys.revisionNumber: String(p.std.revision),
                           "neutron:router_name": router, "neutron:subnet_ids": p.fixedIPs.map(\.subnetID).joined(separator: " ")],
-            gatewayChassis: gatewayChassis))
+            ipv6RAConfigs: ra, gatewayChassis: gatewayChassis))
     }
 
     /// `neutron_pg_drop`: every port with port security is in it; below the groups' ACLs it drops all IP.

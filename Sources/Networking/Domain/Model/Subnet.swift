@@ -36,4 +36,6 @@ struct Subnet: Codable, Sendable, Hashable {
 
     /// SLAAC and DHCPv6-stateless subnets derive addresses from the MAC (EUI-64) instead of allocating them.
     var isAutoAddress: Bool { ipv6AddressMode == "slaac" || ipv6AddressMode == "dhcpv6-stateless" }
+    /// Whether OVN's DHCP serves the subnet: DHCP on and, for IPv6, not SLAAC (ML2/OVN's `is_dhcp_options_ignored`).
+    var hasDHCPOptions: Bool { enableDHCP && !(ipVersion == 6 && ipv6AddressMode == "slaac") }
 }

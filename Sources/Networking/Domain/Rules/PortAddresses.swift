@@ -2,19 +2,20 @@ import Addressing
 
 /// A port's fixed IPs: the default allocation, and requested subnets or addresses checked and allocated.
 extension NetworkingRules {
-    /// One address from the first IPv4 subnet with room, plus the EUI-64 address of every SLAAC subnet.
+    /// As Neutron's IPAM: one address from an IPv4 subnet with room, one from a DHCPv6-stateful (or mode-less) IPv6
+    /// subnet with room, and the EUI-64 address of every SLAAC and DHCPv6-stateless subnet.
     func defaultAddresses(network: Network, mac: String) throws(NetworkingError) -> [Port.FixedIP] {
         let subnets = state.subnets(of: network.id)
         var out: [Port.FixedIP] = []
-        var needed = false
-        for s in subnets where !s.isAutoAddress {
-            needed = true
-            if let ip = IPAM.randomFree(s.poolRanges, used: state.allocations[s.id] ?? [:]) {
-                out.append(.init(subnetID: s.id, ipAddress: ip.description))
-                break
-            }
+        for version in [4, 6] {
+            let allocated = subnets.filter { $0.ipVersion == version && !$0.isAutoAddress }
+            guard !allocated.isEmpty else { continue }
+            let free = allocated.lazy.compactMap { s in
+                IPAM.randomFree(s.poolRanges, used: state.allocations[s.id] ?? [:]).map { Port.FixedIP(subnetID: s.id, ipAddress: $0.description) }
+            }.first
+            guard let free else { throw .poolExhausted(network: network.id) }
+            out.append(free)
         }
-        if needed, out.isEmpty { throw .poolExhausted(network: network.id) }
         for s in subnets where s.isAutoAddress {
             if let ip = IPAM.eui64(s.network, mac: mac) { out.append(.init(subnetID: s.id, ipAddress: ip.description)) }
         }

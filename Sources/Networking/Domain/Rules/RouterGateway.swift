@@ -18,8 +18,8 @@ extension NetworkingRules {
         }
         if r.gateway != nil { try clearGateway(&r, batch: &batch) }
         var fixed: [Port.FixedIP] = []
-        // Named addresses may be IPv6 too; without any, the gateway gets one IPv4 address.
-        let all = state.subnets(of: networkID), subnets = all.filter { $0.ipVersion == 4 }
+        let all = state.subnets(of: networkID)
+        let mac = Identifiers.uniqueMAC(in: state)
         if let requested = request.externalFixedIPs, !requested.isEmpty {
             guard auth.isAdmin else { throw .forbidden("update_router:external_gateway_info:external_fixed_ips") }
             for item in requested {
@@ -31,20 +31,20 @@ extension NetworkingRules {
                     guard s.network.contains(ip) else { throw .invalidIPForSubnet(text) }
                     if state.allocations[s.id]?[ip] != nil || text == s.gatewayIP { throw .ipInUse(text, subnet: s.id) }
                     fixed.append(.init(subnetID: s.id, ipAddress: text))
+                } else if s.isAutoAddress, let ip = IPAM.eui64(s.network, mac: mac) {
+                    fixed.append(.init(subnetID: s.id, ipAddress: ip.description))
                 } else if let ip = IPAM.randomFree(s.poolRanges, used: state.allocations[s.id] ?? [:]) {
                     fixed.append(.init(subnetID: s.id, ipAddress: ip.description))
                 }
             }
         } else {
-            guard let s = subnets.first else {
+            // Without named addresses, the port's are a port's default ones (one IPv4, one DHCPv6, every SLAAC).
+            guard !all.isEmpty else {
                 throw .badRequest("Bad router request: No subnets defined on external network \(networkID).")
             }
-            guard let ip = IPAM.randomFree(s.poolRanges, used: state.allocations[s.id] ?? [:]) else {
-                throw .poolExhausted(network: networkID)
-            }
-            fixed = [.init(subnetID: s.id, ipAddress: ip.description)]
+            fixed = try defaultAddresses(network: network, mac: mac)
         }
-        let port = Port(id: ids.make(.port), projectID: "", networkID: networkID, name: "", macAddress: Identifiers.uniqueMAC(in: state),
+        let port = Port(id: ids.make(.port), projectID: "", networkID: networkID, name: "", macAddress: mac,
                         adminStateUp: true, status: "ACTIVE", deviceID: r.id, deviceOwner: DeviceOwner.routerGateway, fixedIPs: fixed,
                         securityGroups: [], portSecurityEnabled: false, allowedAddressPairs: [], extraDHCPOpts: [], hostID: "",
                         vnicType: "normal", profile: "{}", std: StandardAttributes(revision: 1))
