@@ -124,7 +124,7 @@ def test_router_and_floating_ip_from_the_host_shell(cluster):
     env.pop("OS_CLOUD", None)
     refused = subprocess.run([str(OPENSTACK), "--os-cloud", demo, "router", "delete", "cli-router"], env=env,
                              capture_output=True, text=True, timeout=120)
-    assert refused.returncode != 0 and "still has ports" in refused.stderr
+    assert refused.returncode != 0 and "has ports still attached: " in refused.stderr, refused.stderr
 
     openstack(cluster, demo, "floating", "ip", "delete", fip["id"], output=False)
     openstack(cluster, demo, "port", "delete", "cli-port", output=False)

@@ -132,4 +132,23 @@ import Testing
         #expect(try await t.client.delete("/v2.0/subnets/\(v4)", token: t.admin).status == 409)
         await t.destroy()
     }
+
+    @Test func inUseErrorsNameThePorts() async throws {
+        let t = try await TestNetworking.start()
+        let (net, subnet) = try await t.networkWithSubnet("n", cidr: "10.44.0.0/24")
+        let p1 = try await t.create("ports", ["network_id": .string(net)])["id"]!.string!
+        let p2 = try await t.create("ports", ["network_id": .string(net)])["id"]!.string!
+        let refused = try await t.client.delete("/v2.0/networks/\(net)", token: t.admin)
+        let message = refused.json["NeutronError"]?["message"]?.string ?? ""
+        #expect(refused.status == 409 && refused.neutronType == "NetworkInUse", "\(refused)")
+        #expect(message.hasPrefix("Unable to complete operation on network \(net). There are one or more ports still in use on the network, id for these ports is: ")
+                && message.contains(p1) && message.contains(p2), "\(message)")
+
+        let router = try await t.create("routers", ["name": "r"])["id"]!.string!
+        let added = try await t.client.put("/v2.0/routers/\(router)/add_router_interface", token: t.admin, json: ["subnet_id": .string(subnet)])
+        let interface = try #require(added.json["port_id"]?.string, "\(added)")
+        let busy = try await t.client.delete("/v2.0/routers/\(router)", token: t.admin)
+        #expect(busy.status == 409 && busy.json["NeutronError"]?["message"]?.string == "Router \(router) has ports still attached: \(interface)", "\(busy)")
+        await t.destroy()
+    }
 }

@@ -67,8 +67,10 @@ extension NetworkingError {
         var notFoundPeriod: String { self == .router || self == .floatingIP ? "" : "." }
     }
 
-    static func networkInUse(_ id: String) -> NetworkingError {
-        conflict("NetworkInUse", "Unable to complete operation on network \(id). There are one or more ports still in use on the network.")
+    /// Neutron's `_ensure_network_not_in_use`: the ports that keep the network are named.
+    static func networkInUse(_ id: String, ports: [String]) -> NetworkingError {
+        conflict("NetworkInUse", "Unable to complete operation on network \(id). There are one or more ports still in use on the network, "
+                 + "id for these ports is: \(ports.joined(separator: ","))")
     }
 
     static func subnetInUse(_ id: String) -> NetworkingError {

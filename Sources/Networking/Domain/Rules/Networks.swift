@@ -58,9 +58,8 @@ extension NetworkingRules {
         guard state.owns(n.projectID, auth) else { throw .forbidden("delete_network") }
         let ports = state.ports(of: id)
         // Floating IPs of an external network go with it; any other port keeps it in use.
-        if ports.contains(where: { !DeviceOwner.isNetworkOwned($0.deviceOwner) && $0.deviceOwner != DeviceOwner.floatingIP }) {
-            throw .networkInUse(id)
-        }
+        let using = ports.filter { !DeviceOwner.isNetworkOwned($0.deviceOwner) && $0.deviceOwner != DeviceOwner.floatingIP }
+        if !using.isEmpty { throw .networkInUse(id, ports: using.sorted { $0.std.createdAt < $1.std.createdAt }.map(\.id)) }
         var batch = Batch()
         batch.deletedPorts = ports.map(\.id)
         batch.deletedFloatingIPs = state.floatingIPs.values.filter { $0.networkID == id }.map(\.id)

@@ -45,7 +45,10 @@ extension NetworkingRules {
 
     func deleteRouter(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
         var r = try state.ownRouter(id, auth)
-        if !state.interfaces(of: id).isEmpty { throw .conflict("RouterInUse", "Router \(id) still has ports") }
+        let interfaces = state.interfaces(of: id)
+        if !interfaces.isEmpty {
+            throw .conflict("RouterInUse", "Router \(id) has ports still attached: " + interfaces.map(\.id).joined(separator: ", "))
+        }
         var batch = Batch()
         if r.gateway != nil { try clearGateway(&r, batch: &batch) }
         batch.deletedRouters = [id]
