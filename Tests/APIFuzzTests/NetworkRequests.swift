@@ -3,7 +3,7 @@ import OpenStackAPITesting
 
 /// Requests for every resource and verb of the Networking API, bodies built from each resource's attributes.
 enum NetworkRequests {
-    static let collections = ["networks", "subnets", "ports", "security-groups", "security-group-rules", "routers", "floatingips"]
+    static let collections = ["networks", "subnets", "ports", "security-groups", "security-group-rules", "routers", "floatingips", "address-groups"]
 
     static let attributes: [String: [String]] = [
         "networks": ["name", "admin_state_up", "shared", "router:external", "provider:network_type", "provider:physical_network",
@@ -14,7 +14,8 @@ enum NetworkRequests {
                   "extra_dhcp_opts", "device_owner", "device_id", "binding:host_id", "admin_state_up", "description"],
         "security-groups": ["name", "description", "stateful", "project_id"],
         "security-group-rules": ["security_group_id", "direction", "ethertype", "protocol", "port_range_min", "port_range_max",
-                                 "remote_ip_prefix", "remote_group_id", "description"],
+                                 "remote_ip_prefix", "remote_group_id", "remote_address_group_id", "description"],
+        "address-groups": ["name", "description", "addresses", "project_id"],
         "routers": ["name", "admin_state_up", "external_gateway_info", "description", "routes"],
         "floatingips": ["floating_network_id", "port_id", "fixed_ip_address", "floating_ip_address", "description"],
     ]
@@ -48,6 +49,11 @@ enum NetworkRequests {
             return FuzzRequest(service: .network, method: "PUT", path: "\(base)/\(pool.id(collection, &r))", body: payload(update: true))
         case 14:
             return FuzzRequest(service: .network, method: "DELETE", path: "\(base)/\(pool.id(collection, &r))", collection: collection)
+        case 15 where r.chance(0.3):
+            let action = r.pick(["add_addresses", "remove_addresses"])
+            let addresses: JSON = r.chance(0.3) ? body.weird(&r) : [.string(r.pick(["10.0.0.1", "10.0.0.0/8", "2001:db8::/64", "nope", "10.0.0.1/33"]))]
+            return FuzzRequest(service: .network, method: "PUT", path: "/v2.0/address-groups/\(pool.id("address-groups", &r))/\(action)",
+                               body: r.chance(0.2) ? FuzzBody.junk(&r) : body.bytes(["addresses": addresses]))
         case 15:
             let action = r.pick(["add_router_interface", "remove_router_interface"])
             let target: JSON = r.chance(0.5) ? ["subnet_id": .string(pool.id("subnets", &r))] : ["port_id": .string(pool.id("ports", &r))]
@@ -108,6 +114,8 @@ enum NetworkRequests {
             return o
         case "security-groups":
             return ["name": name, "description": "fuzz"]
+        case "address-groups":
+            return ["name": name, "addresses": .array(r.chance(0.5) ? [] : [.string(r.pick(["10.1.0.0/16", "192.0.2.1/32", "2001:db8::/48", "10.0.0.1"]))])]
         case "security-group-rules":
             var o: JSONObject = ["security_group_id": .string(pool.id("security-groups", &r)), "direction": .string(r.pick(["ingress", "egress", "ingress", "egress", "sideways"])),
                                  "ethertype": .string(r.pick(["IPv4", "IPv6", "IPv4", "ipv4"]))]
@@ -121,6 +129,7 @@ enum NetworkRequests {
             }
             if r.chance(0.2) { o["remote_ip_prefix"] = .string(r.pick(["0.0.0.0/0", "10.0.0.0/8", "::/0", "10.0.0.1/33", "x"])) }
             if r.chance(0.1) { o["remote_group_id"] = .string(pool.id("security-groups", &r)) }
+            if r.chance(0.1) { o["remote_address_group_id"] = .string(pool.id("address-groups", &r)) }
             return o
         case "routers":
             var o: JSONObject = ["name": name]

@@ -166,3 +166,50 @@ import Testing
         await t.destroy()
     }
 }
+
+/// `subnet-service-types`: a subnet naming device owners serves only their ports (and DHCP/metadata); ports,
+/// floating IPs and router gateways take addresses from the subnets that serve them, those naming them first.
+@Suite struct SubnetServiceTypeTests {
+    @Test func portsTakeAddressesFromTheSubnetsServingThem() async throws {
+        let t = try await TestNetworking.start()
+        let ext = try await t.create("networks", ["name": "ext", "router:external": true])["id"]!.string!
+        let fipSubnet = try await t.create("subnets", ["network_id": .string(ext), "ip_version": 4, "cidr": "198.51.100.0/24",
+                                                       "service_types": ["network:floatingip"]])
+        #expect(fipSubnet["service_types"]?.array?.compactMap(\.string) == ["network:floatingip"], "\(fipSubnet)")
+        let fipSubnetID = fipSubnet["id"]!.string!
+        // No subnet serves a router gateway yet.
+        let router = try await t.create("routers", ["name": "r"])["id"]!.string!
+        let refused = try await t.client.put("/v2.0/routers/\(router)", token: t.admin, json: ["router": ["external_gateway_info": ["network_id": .string(ext)]]])
+        #expect(refused.status == 400 && refused.neutronType == "IpAddressGenerationFailureNoMatchingSubnet", "\(refused)")
+        let general = try await t.create("subnets", ["network_id": .string(ext), "ip_version": 4, "cidr": "203.0.113.0/24"])["id"]!.string!
+        let gw = try await t.update("routers", router, ["external_gateway_info": ["network_id": .string(ext)]])
+        #expect(gw["external_gateway_info"]?["external_fixed_ips"]?.array?.first?["subnet_id"]?.string == general, "\(gw)")
+
+        // Floating IPs come from the subnet naming them, even with another subnet on the network.
+        for _ in 0..<3 {
+            let fip = try await t.create("floatingips", ["floating_network_id": .string(ext)])
+            #expect(fip["floating_ip_address"]?.string?.hasPrefix("198.51.100.") == true, "\(fip)")
+        }
+        // A compute port may not use the floating IP subnet, by default or by name.
+        let port = try await t.create("ports", ["network_id": .string(ext), "device_owner": "compute:nova"])
+        #expect(port["fixed_ips"]?.array?.map { $0["subnet_id"]?.string } == [general], "\(port)")
+        let named = try await t.client.post("/v2.0/ports", token: t.admin, json: ["port": ["network_id": .string(ext), "device_owner": "compute:nova",
+                                                                                          "fixed_ips": [["subnet_id": .string(fipSubnetID)]]]])
+        #expect(named.status == 400, "\(named)")
+        let pools = try await t.list("floatingip-pools")
+        #expect(pools.compactMap { $0["subnet_id"]?.string }.sorted() == [fipSubnetID, general].sorted(), "\(pools)")
+
+        // Bad types; an update replaces them, and null clears them.
+        for bad: JSON in [["nova"], [1], "network:floatingip"] {
+            let r = try await t.client.put("/v2.0/subnets/\(general)", token: t.admin, json: ["subnet": ["service_types": bad]])
+            #expect(r.status == 400 && ["InvalidSubnetServiceType", "InvalidInputSubnetServiceType"].contains(r.neutronType ?? ""), "\(bad): \(r)")
+        }
+        let onlyCompute = try await t.update("subnets", general, ["service_types": ["compute:nova"]])
+        #expect(onlyCompute["service_types"]?.array?.compactMap(\.string) == ["compute:nova"])
+        let cleared = try await t.update("subnets", fipSubnetID, ["service_types": .null])
+        #expect(cleared["service_types"]?.array?.isEmpty == true, "\(cleared)")
+        try await t.restart()
+        #expect(try await t.show("subnets", general)["service_types"]?.array?.compactMap(\.string) == ["compute:nova"], "kept across a restart")
+        await t.destroy()
+    }
+}

@@ -25,6 +25,8 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups, revisioned: .securityGroups).register(router)
         ResourceRoutes(collection: "security-group-rules", member: "security_group_rule", handlers: securityGroupRules).register(router)
         ResourceRoutes(collection: "subnetpools", member: "subnetpool", handlers: subnetPools, revisioned: .subnetPools).register(router)
+        ResourceRoutes(collection: "address-groups", member: "address_group", handlers: addressGroups).register(router)
+        registerAddressGroupActions(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)
@@ -32,6 +34,7 @@ struct NetworkingAPI: Sendable {
         registerAvailabilityRoutes(router)
         registerAgentRoutes(router)
         registerQuotaRoutes(router)
+        registerServiceProviderRoutes(router)
         return router
     }
 }

@@ -47,7 +47,7 @@ extension NetworkingError {
     enum Resource: String, Sendable {
         case network = "Network", subnet = "Subnet", port = "Port", securityGroup = "Security group"
         case securityGroupRule = "Security group rule", router = "Router", floatingIP = "Floating IP", agent = "Agent"
-        case subnetPool = "Subnet pool"
+        case subnetPool = "Subnet pool", addressGroup = "Address group"
 
         var notFoundType: String {
             switch self {
@@ -60,6 +60,7 @@ extension NetworkingError {
             case .floatingIP: "FloatingIPNotFound"
             case .agent: "AgentNotFound"
             case .subnetPool: "SubnetPoolNotFound"
+            case .addressGroup: "AddressGroupNotFound"
             }
         }
 

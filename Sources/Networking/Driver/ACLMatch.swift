@@ -20,6 +20,8 @@ enum ACLMatch {
             parts.append("\(remoteField) == \(prefix)")
         } else if let group = rule.remoteGroupID {
             parts.append("\(remoteField) == $\(OVNNames.portGroupAddressSet(securityGroup: group, rule.etherType))")
+        } else if let group = rule.remoteAddressGroupID {
+            parts.append("\(remoteField) == $\(OVNNames.addressGroupAddressSet(group, ipVersion: rule.etherType == .ipv4 ? 4 : 6))")
         }
         parts.append(contentsOf: protocolMatch(rule, ip: ip))
         return parts.joined(separator: " && ")

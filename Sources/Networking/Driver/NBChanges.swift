@@ -27,6 +27,8 @@ enum NBChanges {
         out += batch.deletedSubnets.map { .removeDHCPOptions(subnetID: $0) }
         out += batch.deletedGroups.map { .removePortGroup(name: OVNNames.portGroup(securityGroup: $0)) }
         out += batch.deletedRouters.map { .removeRouter(name: OVNNames.logicalRouter(router: $0)) }
+        out += batch.deletedAddressGroups.flatMap(NBTranslation.removeAddressGroup)
+        for g in batch.addressGroups { out += translation.addressGroup(g) }
         for g in batch.groups { out.append(translation.group(g)) }
         for n in batch.networks { out += translation.network(n) }
         for s in batch.subnets { if let intent = subnet(s.id, state, translation) { out.append(intent) } }
@@ -59,6 +61,7 @@ enum NBChanges {
     /// The whole desired Northbound.
     static func allIntents(_ state: NetworkingState, translation: NBTranslation) -> [NBIntent] {
         var out = [NBTranslation.dropGroup]
+        out += state.addressGroups.values.flatMap { translation.addressGroup($0) }
         out += state.groups.values.map { translation.group($0) }
         out += state.networks.values.flatMap { translation.network($0) }
         out += state.subnets.keys.compactMap { subnet($0, state, translation) }

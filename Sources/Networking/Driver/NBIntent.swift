@@ -13,6 +13,15 @@ enum NBIntent: Sendable, Hashable {
     case routerPort(RouterPortSpec)
     case removeRouter(name: String)
     case removeRouterPort(name: String)
+    case addressSet(AddressSetSpec)
+    case removeAddressSet(name: String)
+}
+
+/// An Address_Set (an address group's addresses of one IP version).
+struct AddressSetSpec: Sendable, Hashable {
+    var name: String
+    var addresses: [String]
+    var externalIDs: [String: String]
 }
 
 /// A Logical_Router with its static routes and NAT rules (its `ports` are managed by the router-port intents).

@@ -15,6 +15,7 @@ struct NBTransactionBuilder {
     private var switches: [String: OVSDBValue] = [:]
     private var dhcp: [String: OVSDBValue] = [:]
     private var groupsCreated: Set<String> = []
+    private var addressSetsCreated: Set<String> = []
     /// Whether `row.column` holds `atom`: a binary search, as a switch's or `neutron_pg_drop`'s ports run to thousands.
     func isMember(_ row: Row, _ column: String, _ atom: Atom) -> Bool {
         row[column]?.containsSorted(atom) ?? false
@@ -33,6 +34,7 @@ struct NBTransactionBuilder {
         func rank(_ i: NBIntent) -> Int {
             switch i {
             case .removeSwitchPort, .removeRouterPort: 0
+            case .addressSet: 1
             case .portGroup: 1
             case .logicalSwitch: 2
             case .dhcpOptions: 3
@@ -42,6 +44,7 @@ struct NBTransactionBuilder {
             case .removeDHCPOptions: 7
             case .removePortGroup: 8
             case .removeSwitch, .removeRouter: 9
+            case .removeAddressSet: 10
             }
         }
         for intent in intents.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
@@ -65,6 +68,9 @@ struct NBTransactionBuilder {
             case .removeRouter(let name):
                 if let r = row(NB.LogicalRouter.table, name: name) { remove(NB.LogicalRouter.table, r.uuid) }
             case .removeRouterPort(let name): removeRouterPort(name)
+            case .addressSet(let a): addressSet(a)
+            case .removeAddressSet(let name):
+                if let r = row(NB.AddressSet.table, name: name) { remove(NB.AddressSet.table, r.uuid) }
             }
         }
     }
@@ -209,6 +215,18 @@ struct NBTransactionBuilder {
     /// Removes a port's own DHCP_Options rows (its options went, or the port did).
     private mutating func removePortDHCPOptions(_ port: String, ipVersion: Int? = nil) {
         for r in ownDHCPOptions(port, ipVersion: ipVersion) { remove(NB.DHCPOptions.table, r.uuid) }
+    }
+
+    /// Creates or updates an Address_Set (the ACLs naming it come in the same transaction, after it).
+    mutating func addressSet(_ spec: AddressSetSpec) {
+        let columns: [String: OVSDBValue] = ["name": .string(spec.name), "addresses": NBValues.strings(spec.addresses),
+                                             "external_ids": NBValues.map(spec.externalIDs)]
+        if let existing = row(NB.AddressSet.table, name: spec.name) {
+            update(NB.AddressSet.table, existing, columns)
+        } else if !addressSetsCreated.contains(spec.name) {
+            addressSetsCreated.insert(spec.name)
+            _ = insert(NB.AddressSet.table, columns)
+        }
     }
 
     private func aclColumns(_ a: ACLSpec) -> [String: OVSDBValue] {

@@ -119,6 +119,21 @@ struct NBTranslation: Sendable {
         return .dhcpOptions(DHCPOptionsSpec(subnetID: s.id, cidr: s.cidr, options: options, externalIDs: externalIDs))
     }
 
+    /// An address group's two Address_Sets, one per IP version, as ML2/OVN keeps them (both exist, maybe empty).
+    func addressGroup(_ g: AddressGroup) -> [NBIntent] {
+        [4, 6].map { version in
+            .addressSet(AddressSetSpec(
+                name: OVNNames.addressGroupAddressSet(g.id, ipVersion: version),
+                addresses: g.addresses.filter { ($0.contains(":") ? 6 : 4) == version },
+                externalIDs: [OVNKeys.addressGroupID: g.id, OVNKeys.revisionNumber: String(g.std.revision)]))
+        }
+    }
+
+    /// The removal of an address group's Address_Sets.
+    static func removeAddressGroup(_ id: String) -> [NBIntent] {
+        [4, 6].map { .removeAddressSet(name: OVNNames.addressGroupAddressSet(id, ipVersion: $0)) }
+    }
+
     /// The Port_Group of a security group with one ACL per rule.
     func group(_ g: SecurityGroup) -> NBIntent {
         .portGroup(PortGroupSpec(

@@ -19,12 +19,18 @@ enum OVNNames {
     static func portGroupAddressSet(securityGroup: String, _ etherType: SecurityGroupRule.EtherType) -> String {
         portGroup(securityGroup: securityGroup) + (etherType == .ipv4 ? "_ip4" : "_ip6")
     }
+
+    /// The Address_Set of an address group's addresses of one IP version (`ag_<id>_ip4`, dashes as underscores).
+    static func addressGroupAddressSet(_ group: String, ipVersion: Int) -> String {
+        "ag_\(group)_ip\(ipVersion)".replacingOccurrences(of: "-", with: "_")
+    }
 }
 
 /// `external_ids` keys (neutron/common/ovn/constants.py in Neutron).
 enum OVNKeys {
     static let securityGroupID = "neutron:security_group_id"
     static let securityGroupRuleID = "neutron:security_group_rule_id"
+    static let addressGroupID = "neutron:address_group_id"
     static let networkName = "neutron:network_name"
     static let revisionNumber = "neutron:revision_number"
     static let projectID = "neutron:project_id"

@@ -14,6 +14,8 @@ struct Batch: Sendable {
     var deletedGroups: [String] = []
     var subnetPools: [SubnetPool] = []
     var deletedSubnetPools: [String] = []
+    var addressGroups: [AddressGroup] = []
+    var deletedAddressGroups: [String] = []
     var quotas: [ProjectQuota] = []
     /// Projects whose limits go back to the defaults.
     var deletedQuotas: [String] = []

@@ -9,6 +9,7 @@ final class NetworkingDatabase: Sendable {
     /// The kinds of stored resources.
     enum Kind: String, Sendable, CaseIterable {
         case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota, subnetPool = "subnetpool"
+        case addressGroup = "address_group"
     }
 
     /// One write of a batch.
@@ -42,6 +43,7 @@ final class NetworkingDatabase: Sendable {
         batch.floatingIPs = try load(.floatingIP).map { try decoder.decode(FloatingIP.self, from: $0) }
         batch.quotas = try load(.quota).map { try decoder.decode(ProjectQuota.self, from: $0) }
         batch.subnetPools = try load(.subnetPool).map { try decoder.decode(SubnetPool.self, from: $0) }
+        batch.addressGroups = try load(.addressGroup).map { try decoder.decode(AddressGroup.self, from: $0) }
         return batch
     }
 
@@ -59,6 +61,8 @@ final class NetworkingDatabase: Sendable {
         writes += batch.deletedQuotas.map { .delete(.quota, id: $0) }
         for p in batch.subnetPools { writes.append(.put(.subnetPool, id: p.id, try encoder.encode(p))) }
         writes += batch.deletedSubnetPools.map { .delete(.subnetPool, id: $0) }
+        for g in batch.addressGroups { writes.append(.put(.addressGroup, id: g.id, try encoder.encode(g))) }
+        writes += batch.deletedAddressGroups.map { .delete(.addressGroup, id: $0) }
         writes += batch.deletedRouters.map { .delete(.router, id: $0) } + batch.deletedFloatingIPs.map { .delete(.floatingIP, id: $0) }
         writes += batch.deletedNetworks.map { .delete(.network, id: $0) } + batch.deletedSubnets.map { .delete(.subnet, id: $0) }
             + batch.deletedPorts.map { .delete(.port, id: $0) } + batch.deletedGroups.map { .delete(.securityGroup, id: $0) }

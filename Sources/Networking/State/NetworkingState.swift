@@ -9,6 +9,7 @@ struct NetworkingState: Sendable {
     private(set) var routers: [String: NetworkRouter] = [:]
     private(set) var floatingIPs: [String: FloatingIP] = [:]
     private(set) var subnetPools: [String: SubnetPool] = [:]
+    private(set) var addressGroups: [String: AddressGroup] = [:]
     /// Projects with limits of their own.
     private(set) var quotas: [String: ProjectQuota] = [:]
 
@@ -53,6 +54,8 @@ struct NetworkingState: Sendable {
         for id in batch.deletedQuotas { quotas[id] = nil }
         for id in batch.deletedSubnetPools { subnetPools[id] = nil }
         for p in batch.subnetPools { subnetPools[p.id] = p }
+        for id in batch.deletedAddressGroups { addressGroups[id] = nil }
+        for g in batch.addressGroups { addressGroups[g.id] = g }
         for q in batch.quotas { quotas[q.projectID] = q }
         for r in batch.routers { routers[r.id] = r }
         for f in batch.floatingIPs { floatingIPs[f.id] = f }

@@ -38,7 +38,7 @@ enum SubnetDecoding {
         r.subnetPoolID = try a.string("subnetpool_id", nullable: true)
         if let n = try a.int("prefixlen") { r.prefixLength = n }
         r.useDefaultSubnetPool = try a.bool("use_default_subnetpool")
-        r.serviceTypes = try a.strings("service_types")
+        r.serviceTypes = try serviceTypes(a)
         return r
     }
 
@@ -52,7 +52,29 @@ enum SubnetDecoding {
         r.allocationPools = try pools(a)
         r.dnsNameservers = try a.strings("dns_nameservers")
         r.hostRoutes = try hostRoutes(a)
+        r.serviceTypes = try serviceTypes(a)
         return r
+    }
+
+    /// `service_types`: a list of strings (null: none), each a device owner (`network:…`, `neutron:…`, `compute:…`).
+    private static func serviceTypes(_ a: Attributes) throws(NetworkingError) -> [String]? {
+        guard let value = a.value("service_types") else { return nil }
+        if value.isNull { return [] }
+        guard let items = value.array else {
+            throw NetworkingError(.badRequest, "InvalidInputSubnetServiceType", "Subnet service type \(value.text) is not a string.")
+        }
+        var out: [String] = []
+        for item in items {
+            guard let text = item.string else {
+                throw NetworkingError(.badRequest, "InvalidInputSubnetServiceType", "Subnet service type \(item.text) is not a string.")
+            }
+            guard ["network:", "neutron:", "compute:"].contains(where: { text.hasPrefix($0) }) else {
+                throw NetworkingError(.badRequest, "InvalidSubnetServiceType",
+                                      "Subnet service type \(text) does not correspond to a valid device owner.")
+            }
+            if !out.contains(text) { out.append(text) }
+        }
+        return out
     }
 
     private static func gateway(_ a: Attributes) throws(NetworkingError) -> Sent<IPAddress> {

@@ -18,6 +18,8 @@ enum FilterValidation {
                                  "port_security_enabled", "security_groups", "binding:vnic_type", "binding:host_id", "binding:vif_type",
                                  "allowed_address_pairs", "extra_dhcp_opts", "numa_affinity_policy", "device_profile"]),
         "security_groups": standard.union(["stateful", "shared"]),
+        "address_groups": standard.union(["addresses"]),
+        "service_providers": ["service_type", "name", "default"],
         "security_group_rules": standard.union(["security_group_id", "ethertype", "direction", "protocol", "port_range_min",
                                                 "port_range_max", "remote_ip_prefix", "remote_address_group_id", "normalized_cidr",
                                                 "remote_group_id"]),

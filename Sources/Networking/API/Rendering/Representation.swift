@@ -40,7 +40,7 @@ enum Representation {
             "gateway_ip": .optional(s.gatewayIP), "cidr": .string(s.cidr),
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
             "host_routes": .array(s.hostRoutes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
-            "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": [],
+            "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": .array((s.serviceTypes ?? []).map(JSON.string)),
             "router:external": .bool(state.networks[s.networkID]?.external == true),
         ]
         standard(&o, s.std)
@@ -86,7 +86,7 @@ enum Representation {
             "ethertype": .string(r.etherType.rawValue), "direction": .string(r.direction.rawValue),
             "protocol": .optional(r.ipProtocol), "port_range_min": r.portRangeMin.map { .int($0) } ?? .null,
             "port_range_max": r.portRangeMax.map { .int($0) } ?? .null, "remote_ip_prefix": .optional(r.remoteIPPrefix),
-            "remote_address_group_id": .null, "normalized_cidr": .optional(r.normalizedCIDR), "remote_group_id": .optional(r.remoteGroupID),
+            "remote_address_group_id": .optional(r.remoteAddressGroupID), "normalized_cidr": .optional(r.normalizedCIDR), "remote_group_id": .optional(r.remoteGroupID),
         ]
         o["description"] = .string(r.std.description)
         o["created_at"] = .string(r.std.createdAt)
@@ -179,6 +179,15 @@ enum Representation {
     /// `quota_details`: each resource's limit, use and reservations (none are held: a create is one commit).
     static func quotaDetails(_ q: ProjectQuota, used: (QuotaResource) -> Int) -> JSONObject {
         JSONObject(QuotaResource.allCases.map { ($0.rawValue, ["limit": .int(q.limit($0)), "used": .int(used($0)), "reserved": 0]) })
+    }
+
+    /// An address group, as Neutron answers it.
+    static func addressGroup(_ g: AddressGroup) -> JSONObject {
+        var o: JSONObject = ["id": .string(g.id), "name": .string(g.name), "tenant_id": .string(g.projectID),
+                             "addresses": .array(g.addresses.map(JSON.string))]
+        standard(&o, g.std)
+        o["project_id"] = .string(g.projectID)
+        return o
     }
 
     /// A subnet pool, as Neutron answers it.

@@ -37,6 +37,8 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
     /// As given, with a prefix length (`10.0.0.5/24` stays so; `10.0.0.5` is `10.0.0.5/32`).
     var remoteIPPrefix: String?
     var remoteGroupID: String?
+    /// `security-groups-remote-address-group`: the remote end is an address group's CIDRs.
+    var remoteAddressGroupID: String? = nil
     var std: StandardAttributes
 
     /// `security-groups-normalized-cidr`: the prefix with its host bits cleared (`10.0.0.0/24`), which is what
@@ -46,7 +48,7 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
     init(
         id: String, securityGroupID: String, projectID: String = "", direction: Direction, etherType: EtherType,
         ipProtocol: String? = nil, portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil,
-        remoteGroupID: String? = nil, std: StandardAttributes = StandardAttributes()
+        remoteGroupID: String? = nil, remoteAddressGroupID: String? = nil, std: StandardAttributes = StandardAttributes()
     ) {
         self.id = id
         self.securityGroupID = securityGroupID
@@ -58,6 +60,7 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
         self.portRangeMax = portRangeMax
         self.remoteIPPrefix = remoteIPPrefix
         self.remoteGroupID = remoteGroupID
+        self.remoteAddressGroupID = remoteAddressGroupID
         self.std = std
     }
 
@@ -67,6 +70,7 @@ struct SecurityGroupRule: Codable, Sendable, Hashable {
             && ipProtocol.map(Self.canonicalProtocol) == other.ipProtocol.map(Self.canonicalProtocol)
             && portRangeMin == other.portRangeMin && portRangeMax == other.portRangeMax
             && normalizedCIDR == other.normalizedCIDR && remoteGroupID == other.remoteGroupID
+            && remoteAddressGroupID == other.remoteAddressGroupID
     }
 
     /// Protocol names and the numbers that mean the same (`6` → `tcp`, `ipv6-icmp` → `icmp`).

@@ -30,12 +30,21 @@ struct Subnet: Codable, Sendable, Hashable {
     var std: StandardAttributes
     /// The pool the CIDR was allocated from (`subnet_allocation`).
     var subnetPoolID: String? = nil
+    /// `subnet-service-types`: the device owners whose ports take addresses from the subnet (nil or empty: any).
+    var serviceTypes: [String]? = nil
 
     /// The parsed CIDR (validated when the subnet was created).
     var network: IPNetwork { IPNetwork(cidr)! }
 
     /// SLAAC and DHCPv6-stateless subnets derive addresses from the MAC (EUI-64) instead of allocating them.
     var isAutoAddress: Bool { ipv6AddressMode == "slaac" || ipv6AddressMode == "dhcpv6-stateless" }
+    /// Whether a port of `deviceOwner` may take an address from the subnet: any port when the subnet names no service
+    /// types; DHCP and metadata ports whenever it has DHCP (as Neutron lets DHCP ports onto any service subnet).
+    func serves(_ deviceOwner: String) -> Bool {
+        guard let types = serviceTypes, !types.isEmpty else { return true }
+        return types.contains(deviceOwner) || (enableDHCP && (deviceOwner == DeviceOwner.dhcp || deviceOwner == DeviceOwner.distributed))
+    }
+
     /// Whether OVN's DHCP serves the subnet: DHCP on and, for IPv6, not SLAAC (ML2/OVN's `is_dhcp_options_ignored`).
     var hasDHCPOptions: Bool { enableDHCP && !(ipVersion == 6 && ipv6AddressMode == "slaac") }
 }

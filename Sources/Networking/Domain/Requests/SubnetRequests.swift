@@ -37,6 +37,7 @@ struct SubnetUpdate: Sendable, Equatable {
     var allocationPools: [AddressRange]?
     var dnsNameservers: [String]?
     var hostRoutes: [HostRouteRequest]?
+    var serviceTypes: [String]?
 
     /// An empty update.
     init() {}

@@ -4,8 +4,15 @@ import Addressing
 extension NetworkingRules {
     /// As Neutron's IPAM: one address from an IPv4 subnet with room, one from a DHCPv6-stateful (or mode-less) IPv6
     /// subnet with room, and the EUI-64 address of every SLAAC and DHCPv6-stateless subnet.
-    func defaultAddresses(network: Network, mac: String) throws(NetworkingError) -> [Port.FixedIP] {
-        let subnets = state.subnets(of: network.id)
+    /// Only subnets serving `deviceOwner` are taken (`subnet-service-types`), those naming it first.
+    func defaultAddresses(network: Network, mac: String, deviceOwner: String) throws(NetworkingError) -> [Port.FixedIP] {
+        let all = state.subnets(of: network.id)
+        let serving = all.filter { $0.serves(deviceOwner) }
+        if serving.isEmpty, !all.isEmpty {
+            throw NetworkingError(.badRequest, "IpAddressGenerationFailureNoMatchingSubnet",
+                                  "No valid service subnet for the given device owner, network \(network.id), service type \(deviceOwner).")
+        }
+        let subnets = serving.filter { !($0.serviceTypes ?? []).isEmpty } + serving.filter { ($0.serviceTypes ?? []).isEmpty }
         var out: [Port.FixedIP] = []
         for version in [4, 6] {
             let allocated = subnets.filter { $0.ipVersion == version && !$0.isAutoAddress }
@@ -31,13 +38,14 @@ extension NetworkingRules {
             let ip = request.ipAddress
             var subnet: Subnet
             if let subnetID = request.subnetID {
-                guard let s = state.subnets[subnetID], s.networkID == network.id else {
+                // A subnet whose service types leave the port's device owner out is not one the port may use.
+                guard let s = state.subnets[subnetID], s.networkID == network.id, s.serves(port.deviceOwner) else {
                     throw .invalidInput("Failed to create port on network \(network.id), because fixed_ips included invalid subnet \(subnetID)")
                 }
                 subnet = s
                 if let ip, !s.network.contains(ip) { throw .invalidIPForSubnet(ip.description) }
             } else if let ip {
-                guard let s = state.subnets(of: network.id).first(where: { $0.network.contains(ip) }) else {
+                guard let s = state.subnets(of: network.id).first(where: { $0.network.contains(ip) && $0.serves(port.deviceOwner) }) else {
                     throw NetworkingError(.badRequest, "InvalidIpForNetwork", "IP address \(ip) is not a valid IP for any of the subnets on the specified network.")
                 }
                 subnet = s

@@ -35,7 +35,7 @@ extension NetworkingRules {
         if let requests = r.fixedIPs {
             port.fixedIPs = try fixedIPs(requests, network: network, port: port)
         } else {
-            port.fixedIPs = try defaultAddresses(network: network, mac: mac)
+            port.fixedIPs = try defaultAddresses(network: network, mac: mac, deviceOwner: owner)
         }
         if let groups = r.securityGroups {
             port.securityGroups = try checkedGroups(groups, auth)

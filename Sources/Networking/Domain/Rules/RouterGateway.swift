@@ -42,7 +42,7 @@ extension NetworkingRules {
             guard !all.isEmpty else {
                 throw .badRequest("Bad router request: No subnets defined on external network \(networkID).")
             }
-            fixed = try defaultAddresses(network: network, mac: mac)
+            fixed = try defaultAddresses(network: network, mac: mac, deviceOwner: DeviceOwner.routerGateway)
         }
         let port = Port(id: ids.make(.port), projectID: "", networkID: networkID, name: "", macAddress: mac,
                         adminStateUp: true, status: "ACTIVE", deviceID: r.id, deviceOwner: DeviceOwner.routerGateway, fixedIPs: fixed,

@@ -49,14 +49,14 @@ enum SecurityGroupRuleValidation {
             let host = withLength.split(separator: "/")[0]
             prefix = "\(IPAddress(String(host)).map(String.init(describing:)) ?? String(host))/\(net.prefixLength)"
         }
-        if prefix != nil, r.remoteGroupID != nil {
-            throw NetworkingError(.badRequest, "SecurityGroupRemoteGroupAndRemoteIpPrefix", "Only remote_ip_prefix or remote_group_id may be provided.")
+        if [prefix, r.remoteGroupID, r.remoteAddressGroupID].count(where: { $0 != nil }) > 1 {
+            throw NetworkingError(.badRequest, "SecurityGroupMultipleRemoteEntites",
+                                  "Only one of remote_ip_prefix or remote_group_id or remote_address_group_id may be provided.")
         }
-        if r.remoteAddressGroupID != nil { throw .badRequest("Address groups are not supported.") }
         return SecurityGroupRule(
             id: id, securityGroupID: group.id, projectID: project, direction: direction, etherType: ether,
             ipProtocol: proto, portRangeMin: low, portRangeMax: high, remoteIPPrefix: prefix, remoteGroupID: r.remoteGroupID,
-            std: StandardAttributes(description: r.description ?? ""))
+            remoteAddressGroupID: r.remoteAddressGroupID, std: StandardAttributes(description: r.description ?? ""))
     }
 
     private static func checkPorts(_ low: Int?, _ high: Int?, protocol proto: String?) throws(NetworkingError) {

@@ -86,6 +86,7 @@ extension NetworkingRules {
         let project = try owningProject(r.owner, auth)
         let rule = try SecurityGroupRuleValidation.rule(r, id: ids.make(.rule), group: g, project: project)
         if let remote = rule.remoteGroupID { _ = try state.ownGroup(remote, auth) }
+        if let remote = rule.remoteAddressGroupID { _ = try state.ownAddressGroup(remote, auth) }
         if let same = g.rules.first(where: { $0.sameTraffic(as: rule) }) {
             throw .conflict("SecurityGroupRuleExists", "Security group rule already exists. Rule id is \(same.id).")
         }

@@ -11,7 +11,6 @@ extension NetworkingRules {
         let network = try state.visibleNetwork(networkID, auth)
         let project = try owningProject(r.owner, auth)
         guard state.owns(network.projectID, auth) else { throw .forbidden("create_subnet") }
-        if let types = r.serviceTypes, !types.isEmpty { throw .badRequest("Service types are not supported.") }
         guard let version = r.ipVersion else {
             throw .badRequest("Failed to parse request. Required attribute 'ip_version' not specified")
         }
@@ -41,7 +40,8 @@ extension NetworkingRules {
             allocationPools: pools.map { .init(start: $0.lowerBound.description, end: $0.upperBound.description) },
             dnsNameservers: try nameservers(r.dnsNameservers) ?? [], hostRoutes: try hostRoutes(r.hostRoutes, version: version) ?? [],
             ipv6RAMode: ra, ipv6AddressMode: mode, dhcpServerMAC: Identifiers.mac(),
-            std: StandardAttributes(revision: 0, description: r.description ?? ""), subnetPoolID: pool?.id)
+            std: StandardAttributes(revision: 0, description: r.description ?? ""), subnetPoolID: pool?.id,
+            serviceTypes: r.serviceTypes.flatMap { $0.isEmpty ? nil : $0 })
         var batch = Batch()
         batch.subnets = [subnet]
         // A subnet is part of its network: Neutron bumps the network's revision when one is added or removed.
@@ -80,6 +80,7 @@ extension NetworkingRules {
         }
         if let v = try nameservers(r.dnsNameservers) { s.dnsNameservers = v }
         if let v = try hostRoutes(r.hostRoutes, version: s.ipVersion) { s.hostRoutes = v }
+        if let v = r.serviceTypes { s.serviceTypes = v.isEmpty ? nil : v }
         var batch = Batch()
         if let dhcp = r.enableDHCP, dhcp != s.enableDHCP {
             s.enableDHCP = dhcp
