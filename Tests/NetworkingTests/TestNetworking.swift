@@ -19,9 +19,10 @@ final class TestNetworking: @unchecked Sendable {
     }
 
     /// A fresh service; `prepare` runs on the NB and SB servers before it starts.
-    static func start(southbound: Bool = false, ids: IDSource = .random, agentDownTime: TimeInterval = 75,
+    static func start(southbound: Bool = false, ids: IDSource = .random, agentDownTime: TimeInterval = 75, dnsDomain: String = "openstacklocal.",
                       prepare: (TestOVSDBServer, TestOVSDBServer?) throws -> Void = { _, _ in }) async throws -> TestNetworking {
-        let server = try await NetworkTestServer.start(southbound: southbound, ids: ids, agentDownTime: agentDownTime, prepare: prepare)
+        let server = try await NetworkTestServer.start(southbound: southbound, ids: ids, agentDownTime: agentDownTime,
+                                                       dnsDomain: dnsDomain, prepare: prepare)
         return TestNetworking(server: server, admin: try await server.adminToken())
     }
 

@@ -8,7 +8,16 @@ struct NetworkingAPI: Sendable {
     /// The OVN agents (none without a Southbound).
     let agents: AgentWatcher
     /// Each port's serialised JSON, for port lists.
-    let portCache = RenderCache<Port>(render: Representation.port)
+    let portCache: RenderCache<Port>
+    /// `dns_domain`, which ports' `dns_assignment` depends on.
+    let dnsDomain: String
+
+    init(store: NetworkingStore, agents: AgentWatcher, dnsDomain: String) {
+        self.store = store
+        self.agents = agents
+        self.dnsDomain = dnsDomain
+        portCache = RenderCache<Port>(render: { Representation.port($0, dnsDomain: dnsDomain) })
+    }
 
     /// Every route, behind Neutron's error style and token authentication (the version documents are open).
     func router(validator: any TokenValidator) -> Router<APIRequestContext> {

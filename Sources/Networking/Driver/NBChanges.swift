@@ -44,6 +44,14 @@ enum NBChanges {
             }
         }
         for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
+        // A network's DNS row holds the names of all its ports: rebuilt when one of them (or the network) changed.
+        var dnsNetworks = Set(batch.networks.map(\.id))
+        for p in batch.ports + replaced.removedPorts where DNSNames.needsRecords(p) || !(p.dnsName ?? "").isEmpty { dnsNetworks.insert(p.networkID) }
+        for p in replaced.ports where !(p.dnsName ?? "").isEmpty { dnsNetworks.insert(p.networkID) }
+        for id in dnsNetworks.subtracting(batch.deletedNetworks).sorted() {
+            if let n = state.networks[id] { out.append(translation.dns(n, ports: state.ports(of: id))) }
+        }
+        out += batch.deletedNetworks.map { .removeDNS(switchName: OVNNames.logicalSwitch(network: $0)) }
         var routers = batch.routers.map(\.id)
         // A router port's advertisements carry its network's MTU.
         if !changedNetworks.isEmpty {
@@ -64,6 +72,7 @@ enum NBChanges {
         out += state.addressGroups.values.flatMap { translation.addressGroup($0) }
         out += state.groups.values.map { translation.group($0) }
         out += state.networks.values.flatMap { translation.network($0) }
+        out += state.networks.values.map { translation.dns($0, ports: state.ports(of: $0.id)) }
         out += state.subnets.keys.compactMap { subnet($0, state, translation) }
         out += state.ports.keys.compactMap { port($0, state, translation) }
         out += state.routers.keys.flatMap { router($0, state, translation) }

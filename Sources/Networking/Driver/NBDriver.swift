@@ -13,7 +13,7 @@ actor NBDriver {
 
     init(nb: NBSync, settings: NetworkingConfiguration, logger: Logger) {
         self.nb = nb
-        translation = NBTranslation(dnsServers: settings.dnsServers)
+        translation = NBTranslation(dnsServers: settings.dnsServers, dnsDomain: settings.dnsDomain)
         writeTimeout = settings.nbWriteTimeout
         self.logger = logger
     }

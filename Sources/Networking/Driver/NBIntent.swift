@@ -15,6 +15,14 @@ enum NBIntent: Sendable, Hashable {
     case removeRouterPort(name: String)
     case addressSet(AddressSetSpec)
     case removeAddressSet(name: String)
+    case dns(DNSSpec)
+    case removeDNS(switchName: String)
+}
+
+/// A network's DNS row (`external_ids:ls_name`), referenced by its switch's `dns_records`.
+struct DNSSpec: Sendable, Hashable {
+    var switchName: String
+    var records: [String: String]
 }
 
 /// An Address_Set (an address group's addresses of one IP version).

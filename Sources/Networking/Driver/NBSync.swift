@@ -17,7 +17,7 @@ actor NBSync {
     /// The tables the service writes and watches.
     static let tables = [NB.LogicalSwitch.table, NB.LogicalSwitchPort.table, NB.DHCPOptions.table, NB.PortGroup.table, NB.ACL.table,
                          NB.LogicalRouter.table, NB.LogicalRouterPort.table, NB.LogicalRouterStaticRoute.table, NB.NAT.table,
-                         NB.GatewayChassis.table, NB.AddressSet.table]
+                         NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table]
 
     init(client: OVSDBClient, replica: Replica, southbound: OVSDBClient?, chassis: Replica?) {
         self.client = client
@@ -80,7 +80,7 @@ actor NBSync {
     /// Removals of the rows that look like Neutron's but that no intent describes.
     private func extras(_ intents: [NBIntent]) -> [NBIntent] {
         var switches = Set<String>(), ports = Set<String>(), subnets = Set<String>(), groups = Set<String>()
-        var routers = Set<String>(), routerPorts = Set<String>(), addressSets = Set<String>()
+        var routers = Set<String>(), routerPorts = Set<String>(), addressSets = Set<String>(), dnsSwitches = Set<String>()
         for intent in intents {
             switch intent {
             case .logicalSwitch(let s): switches.insert(s.name)
@@ -90,6 +90,7 @@ actor NBSync {
             case .logicalRouter(let r): routers.insert(r.name)
             case .routerPort(let p): routerPorts.insert(p.name)
             case .addressSet(let a): addressSets.insert(a.name)
+            case .dns(let d): dnsSwitches.insert(d.switchName)
             default: break
             }
         }
@@ -122,6 +123,9 @@ actor NBSync {
         }
         for g in replica.rows(NB.PortGroup.table).map(NB.PortGroup.init(row:)) where g.name.hasPrefix("pg_") && !groups.contains(g.name) {
             out.append(.removePortGroup(name: g.name))
+        }
+        for d in replica.rows(NB.DNS.table).map(NB.DNS.init(row:)) {
+            if let ls = d.externalIDs["ls_name"], ls.hasPrefix("neutron-"), !dnsSwitches.contains(ls) { out.append(.removeDNS(switchName: ls)) }
         }
         for a in replica.rows(NB.AddressSet.table).map(NB.AddressSet.init(row:)) where a.name.hasPrefix("ag_") && !addressSets.contains(a.name) {
             out.append(.removeAddressSet(name: a.name))

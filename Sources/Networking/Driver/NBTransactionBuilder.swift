@@ -37,11 +37,11 @@ struct NBTransactionBuilder {
             case .addressSet: 1
             case .portGroup: 1
             case .logicalSwitch: 2
-            case .dhcpOptions: 3
+            case .dhcpOptions, .dns: 3
             case .switchPort: 4
             case .logicalRouter: 5
             case .routerPort: 6
-            case .removeDHCPOptions: 7
+            case .removeDHCPOptions, .removeDNS: 7
             case .removePortGroup: 8
             case .removeSwitch, .removeRouter: 9
             case .removeAddressSet: 10
@@ -69,6 +69,8 @@ struct NBTransactionBuilder {
                 if let r = row(NB.LogicalRouter.table, name: name) { remove(NB.LogicalRouter.table, r.uuid) }
             case .removeRouterPort(let name): removeRouterPort(name)
             case .addressSet(let a): addressSet(a)
+            case .dns(let d): dns(d)
+            case .removeDNS(let name): removeDNS(name)
             case .removeAddressSet(let name):
                 if let r = row(NB.AddressSet.table, name: name) { remove(NB.AddressSet.table, r.uuid) }
             }
@@ -215,6 +217,39 @@ struct NBTransactionBuilder {
     /// Removes a port's own DHCP_Options rows (its options went, or the port did).
     private mutating func removePortDHCPOptions(_ port: String, ipVersion: Int? = nil) {
         for r in ownDHCPOptions(port, ipVersion: ipVersion) { remove(NB.DHCPOptions.table, r.uuid) }
+    }
+
+    /// The DNS rows of a switch (ML2/OVN's are found by `external_ids:ls_name`).
+    private func dnsRows(_ switchName: String) -> [Row] {
+        replica.rows(NB.DNS.table).filter { $0["external_ids"]?.stringMap["ls_name"] == switchName }
+    }
+
+    /// Creates or updates a network's DNS row and makes its switch reference it.
+    mutating func dns(_ spec: DNSSpec) {
+        let columns: [String: OVSDBValue] = ["records": NBValues.map(spec.records), "external_ids": NBValues.map(["ls_name": spec.switchName])]
+        let existing = dnsRows(spec.switchName)
+        let ref: Atom
+        if let first = existing.first {
+            update(NB.DNS.table, first, columns)
+            for extra in existing.dropFirst() { removeDNSRow(extra, switchName: spec.switchName) }
+            ref = .uuid(first.uuid)
+            if let sw = row(LS.table, name: spec.switchName), isMember(sw, LS.Column.dnsRecords, ref) { return }
+        } else {
+            ref = .namedUUID(insert(NB.DNS.table, columns).name)
+        }
+        txn.mutate(LS.table, where: [switchCondition(spec.switchName)], [.insert(LS.Column.dnsRecords, .set([ref]))])
+    }
+
+    /// Removes a switch's DNS rows (they are root rows: leaving the switch does not delete them).
+    mutating func removeDNS(_ switchName: String) {
+        for r in dnsRows(switchName) { removeDNSRow(r, switchName: switchName) }
+    }
+
+    private mutating func removeDNSRow(_ r: Row, switchName: String) {
+        if let sw = row(LS.table, name: switchName), isMember(sw, LS.Column.dnsRecords, .uuid(r.uuid)) {
+            txn.mutate(LS.table, where: [.uuid(sw.uuid)], [.delete(LS.Column.dnsRecords, .set([.uuid(r.uuid)]))])
+        }
+        remove(NB.DNS.table, r.uuid)
     }
 
     /// Creates or updates an Address_Set (the ACLs naming it come in the same transaction, after it).

@@ -2,6 +2,8 @@
 struct NBTranslation: Sendable {
     /// `[ovn] dns_servers`: the DHCP `dns_server` of subnets without their own nameservers.
     var dnsServers: [String]
+    /// `[DEFAULT] dns_domain`: DHCP's `domain_name` and the domain of ports' names.
+    var dnsDomain = DNSNames.defaultDomain
 
     /// The switch of a network, plus its localnet port when it is a provider network.
     func network(_ n: Network) -> [NBIntent] {
@@ -101,7 +103,7 @@ struct NBTranslation: Sendable {
         }
         var options = [
             "lease_time": "43200", "mtu": String(network.mtu), "server_mac": s.dhcpServerMAC,
-            "domain_name": "\"openstacklocal.\"",
+            "domain_name": "\"\(dnsDomain)\"",
         ]
         let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { !$0.contains(":") } : s.dnsNameservers
         if !dns.isEmpty, !dns.contains("0.0.0.0") { options["dns_server"] = "{" + dns.joined(separator: ", ") + "}" }
@@ -117,6 +119,15 @@ struct NBTranslation: Sendable {
         }
         if !routes.isEmpty { options["classless_static_route"] = "{" + routes.joined(separator: ", ") + "}" }
         return .dhcpOptions(DHCPOptionsSpec(subnetID: s.id, cidr: s.cidr, options: options, externalIDs: externalIDs))
+    }
+
+    /// A network's DNS row from its ports' names, or its removal when none has records.
+    func dns(_ n: Network, ports: [Port]) -> NBIntent {
+        let switchName = OVNNames.logicalSwitch(network: n.id)
+        // Oldest first: where two ports claim one name, the newer one's record stands, as ML2/OVN's updates leave it.
+        let ordered = ports.sorted { ($0.std.createdAt, $0.id) < ($1.std.createdAt, $1.id) }
+        let records = DNSNames.records(ordered, networkDomain: n.dnsDomain ?? "", domain: dnsDomain)
+        return records.isEmpty ? .removeDNS(switchName: switchName) : .dns(DNSSpec(switchName: switchName, records: records))
     }
 
     /// An address group's two Address_Sets, one per IP version, as ML2/OVN keeps them (both exist, maybe empty).

@@ -25,6 +25,8 @@ public struct NetworkingConfiguration: Sendable {
     public var nbWriteTimeout: Duration
     /// `[DEFAULT] agent_down_time`: an agent that has not caught up with a liveness check for this long is dead.
     public var agentDownTime: TimeInterval = 75
+    /// `[DEFAULT] dns_domain`: DHCP's `domain_name`; any other than `openstacklocal.` makes ports' `dns_name` their names.
+    public var dnsDomain = "openstacklocal."
     /// Where Compute's API is (`[nova]` in neutron.conf), to tell it of port events; nil: nobody is told.
     public var computeURL: String?
 
@@ -41,6 +43,11 @@ public struct NetworkingConfiguration: Sendable {
         self.vniRange = vniRange
         self.repairInterval = repairInterval
         self.nbWriteTimeout = nbWriteTimeout
+    }
+
+    /// Checks a DNS domain as Neutron checks `dns_domain` (an FQDN of valid labels); throws a description of the fault.
+    public static func checkDNSDomain(_ domain: String) throws {
+        try DNSNames.checkDomain(domain)
     }
 
     /// The MTU of a geneve network: `max_header_size = 38` plus the outer IPv4 header.

@@ -45,7 +45,7 @@ public struct NetworkingService: Sendable {
         try? await store.changeIfNeeded { $0.rebalancedGateways() }
         let interval = configuration.repairInterval
         let agents = AgentWatcher(nb: nb, downTime: configuration.agentDownTime)
-        let api = NetworkingAPI(store: store, agents: agents)
+        let api = NetworkingAPI(store: store, agents: agents, dnsDomain: configuration.dnsDomain)
         let app = APIServer.application(router: api.router(validator: validator), address: configuration.listen,
                                         logger: logger) { port in await onReady(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -781,3 +781,34 @@ extension NB {
         }
     }
 }
+
+extension NB {
+    /// A row of DNS.
+    public struct DNS: TableModel {
+        public static let table = "DNS"
+        public var uuid: UUID?
+        public var externalIDs: [String: String] = [:]
+        public var records: [String: String] = [:]
+
+        public init() {}
+
+        public init(row: Row) {
+            uuid = row.uuid
+            externalIDs = row.value("external_ids").map(of: String.self, String.self)
+            records = row.value("records").map(of: String.self, String.self)
+        }
+
+        public var columns: [String: OVSDBValue] {
+            [
+                "external_ids": .map(of: externalIDs),
+                "records": .map(of: records),
+            ]
+        }
+
+        /// Column names, for conditions and partial updates.
+        public enum Column {
+            public static let externalIDs = "external_ids"
+            public static let records = "records"
+        }
+    }
+}

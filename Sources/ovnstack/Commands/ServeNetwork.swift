@@ -46,6 +46,9 @@ struct ServeNetwork: AsyncParsableCommand {
     @Option(help: "Seconds after which an agent that has not answered a liveness check is shown dead (agent_down_time).")
     var agentDownTime: Int = 75
 
+    @Option(help: "The DNS domain of port names (dns_domain): DHCP's domain_name, and with any other than openstacklocal. ports' dns_name names their addresses.")
+    var dnsDomain: String = "openstacklocal."
+
     @Option(help: "Compute API URL (e.g. http://127.0.0.1:8774/v2.1) told of port events (network-vif-plugged, network-changed).")
     var computeURL: String?
 
@@ -60,6 +63,9 @@ struct ServeNetwork: AsyncParsableCommand {
         if let sb { do { southbound = try Endpoint.list(sb) } catch { throw ValidationError("--sb: \(error)") } }
         guard underlayMTU >= 1280 else { throw ValidationError("--underlay-mtu must be at least 1280") }
         guard agentDownTime >= 1 else { throw ValidationError("--agent-down-time must be at least 1 second") }
+        guard dnsDomain.hasSuffix("."), (try? NetworkingConfiguration.checkDNSDomain(dnsDomain)) != nil else {
+            throw ValidationError("--dns-domain must be a domain ending in a dot, like example.org., got '\(dnsDomain)'")
+        }
         let configuration = NetworkingConfiguration(
             stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), listen: address, northbound: endpoints, southbound: southbound,
             physicalNetworks: flatNetworks.isEmpty ? ["physnet1"] : flatNetworks, underlayMTU: underlayMTU,
@@ -67,6 +73,7 @@ struct ServeNetwork: AsyncParsableCommand {
         var settings = configuration
         settings.computeURL = computeURL
         settings.agentDownTime = TimeInterval(agentDownTime)
+        settings.dnsDomain = dnsDomain.lowercased()
         let service = NetworkingService(configuration: settings, validator: try identity.validator(),
                                         serviceToken: computeURL == nil ? nil : try identity.serviceToken())
         try await Foreground.serve(pidfile: pidfile, line: { "network: listening on http://\(address.host):\($0)" }) { onReady in

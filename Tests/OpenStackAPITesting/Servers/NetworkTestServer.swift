@@ -21,6 +21,7 @@ public final class NetworkTestServer: @unchecked Sendable {
     private let ids: IDSource
     /// The service's `agent_down_time` (set before the service starts).
     private var agentDownTime: TimeInterval = 75
+    private var dnsDomain = "openstacklocal."
     private let lock = NSLock()
     private var task: Task<Void, any Error>?
     private var current: (client: APIClient, observer: NorthboundObserver)?
@@ -33,8 +34,8 @@ public final class NetworkTestServer: @unchecked Sendable {
 
     /// Starts NB (and SB with `southbound`), identity and the networking service; `ids` hands out resource ids;
     /// `prepare` runs on the NB and SB servers before the service starts (e.g. to register chassis).
-    /// `agentDownTime` is the service's `agent_down_time`.
-    public static func start(southbound: Bool = false, ids: IDSource = .random, agentDownTime: TimeInterval = 75,
+    /// `agentDownTime` is the service's `agent_down_time`, `dnsDomain` its `dns_domain`.
+    public static func start(southbound: Bool = false, ids: IDSource = .random, agentDownTime: TimeInterval = 75, dnsDomain: String = "openstacklocal.",
                              prepare: (TestOVSDBServer, TestOVSDBServer?) throws -> Void = { _, _ in }) async throws -> NetworkTestServer {
         let nb = try TestOVSDBServer(schema: TestOVSDBServer.northboundSchema)
         let sb = southbound ? try TestOVSDBServer(schema: TestOVSDBServer.southboundSchema) : nil
@@ -42,6 +43,7 @@ public final class NetworkTestServer: @unchecked Sendable {
         let identity = try await IdentityTestServer.start(services: [])
         let server = NetworkTestServer(nb: nb, sb: sb, identity: identity, stateDirectory: try makeTemporaryDirectory("ovnstack-net"), ids: ids)
         server.agentDownTime = agentDownTime
+        server.dnsDomain = dnsDomain
         do { try await server.startService() } catch { await server.stop(); throw error }
         return server
     }
@@ -69,6 +71,7 @@ public final class NetworkTestServer: @unchecked Sendable {
             stateDirectory: stateDirectory, listen: ListenAddress(host: "127.0.0.1", port: 0), northbound: [nbServer.endpoint],
             southbound: sbServer.map { [$0.endpoint] } ?? [], dnsServers: ["8.8.8.8"], nbWriteTimeout: .seconds(1))
         configuration.agentDownTime = agentDownTime
+        configuration.dnsDomain = dnsDomain
         let remote = RemoteTokenValidator(identityURL: identity.url, credentials: .init(
             userName: "admin", password: identity.credentials.adminPassword, projectName: "admin"))
         let service = NetworkingService(configuration: configuration, validator: CachingTokenValidator(upstream: remote), ids: ids)

@@ -12,6 +12,7 @@ enum SubnetDecoding {
         "tenant_id": .init(post: true, put: false), "project_id": .init(post: true, put: false),
         "subnetpool_id": .init(post: true, put: false), "service_types": .init(post: true, put: true),
         "prefixlen": .init(post: true, put: false), "use_default_subnetpool": .init(post: true, put: false),
+        "dns_publish_fixed_ip": .init(post: true, put: true),
     ]
 
     static func create(_ body: JSONObject) throws(NetworkingError) -> SubnetCreate {
@@ -39,6 +40,7 @@ enum SubnetDecoding {
         if let n = try a.int("prefixlen") { r.prefixLength = n }
         r.useDefaultSubnetPool = try a.bool("use_default_subnetpool")
         r.serviceTypes = try serviceTypes(a)
+        r.dnsPublishFixedIP = try a.bool("dns_publish_fixed_ip")
         return r
     }
 
@@ -53,22 +55,23 @@ enum SubnetDecoding {
         r.dnsNameservers = try a.strings("dns_nameservers")
         r.hostRoutes = try hostRoutes(a)
         r.serviceTypes = try serviceTypes(a)
+        r.dnsPublishFixedIP = try a.bool("dns_publish_fixed_ip")
         return r
     }
 
-    /// `service_types`: a list of strings (null: none), each a device owner (`network:…`, `neutron:…`, `compute:…`).
+    /// `service_types`: a list of strings (null: none), each starting as a device owner does. neutron-lib extends its list
+    /// of prefixes (`network:`, `neutron:`) by the string `compute:`, that is by its characters, so any type starting
+    /// with one of `compute:`'s characters passes too (`test:type_1` does); clients and tempest rely on that.
     private static func serviceTypes(_ a: Attributes) throws(NetworkingError) -> [String]? {
         guard let value = a.value("service_types") else { return nil }
         if value.isNull { return [] }
-        guard let items = value.array else {
-            throw NetworkingError(.badRequest, "InvalidInputSubnetServiceType", "Subnet service type \(value.text) is not a string.")
-        }
+        guard let items = value.array else { throw .badRequest("Subnet service types must be a list.") }
         var out: [String] = []
         for item in items {
             guard let text = item.string else {
                 throw NetworkingError(.badRequest, "InvalidInputSubnetServiceType", "Subnet service type \(item.text) is not a string.")
             }
-            guard ["network:", "neutron:", "compute:"].contains(where: { text.hasPrefix($0) }) else {
+            guard ["network:", "neutron:"].contains(where: { text.hasPrefix($0) }) || text.first.map("compute:".contains) == true else {
                 throw NetworkingError(.badRequest, "InvalidSubnetServiceType",
                                       "Subnet service type \(text) does not correspond to a valid device owner.")
             }

@@ -4,7 +4,7 @@ import OpenStackAPI
 /// `/v2.0/ports`; lists are filtered, ordered and paged on the records, rendering only the page.
 extension NetworkingAPI {
     var ports: ResourceHandlers {
-        let store = store, cache = portCache
+        let store = store, cache = portCache, dnsDomain = dnsDomain
         return ResourceHandlers(
             list: { auth, request, context in
                 let s = await store.snapshot
@@ -22,17 +22,17 @@ extension NetworkingAPI {
                                                    default: s.ports[id].flatMap { Self.portField($0, key) }
                                                    }
                                                },
-                                               render: { Representation.port(s.ports[$0]!) }, serialized: { cache.bytes($0, s.ports[$0]!) },
+                                               render: { Representation.port(s.ports[$0]!, dnsDomain: dnsDomain) }, serialized: { cache.bytes($0, s.ports[$0]!) },
                                                request, context)
             },
-            show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth)) },
+            show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth), dnsDomain: dnsDomain) },
             create: { body, auth in
                 let request = try PortDecoding.create(body)
-                return Representation.port(try await store.change { try $0.quotaChecked(.port, $0.createPort(request, auth)) })
+                return Representation.port(try await store.change { try $0.quotaChecked(.port, $0.createPort(request, auth)) }, dnsDomain: dnsDomain)
             },
             update: { id, body, auth, precondition in
                 let request = try PortDecoding.update(body)
-                return Representation.port(try await store.change(precondition) { try $0.updatePort(id, request, auth) })
+                return Representation.port(try await store.change(precondition) { try $0.updatePort(id, request, auth) }, dnsDomain: dnsDomain)
             },
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deletePort(id, auth) } })
     }

@@ -16,6 +16,7 @@ enum Representation {
             "id": .string(n.id), "name": .string(n.name), "tenant_id": .string(n.projectID),
             "admin_state_up": .bool(n.adminStateUp), "mtu": .int(n.mtu), "status": "ACTIVE",
             "subnets": .array(subnets.map(JSON.string)), "shared": .bool(n.shared), "project_id": .string(n.projectID),
+            "dns_domain": .string(n.dnsDomain ?? ""),
             "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": false,
             "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)),
             // ML2/OVN answers a network's and a router's zones from the hints it wrote into the Northbound.
@@ -41,6 +42,7 @@ enum Representation {
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
             "host_routes": .array(s.hostRoutes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
             "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": .array((s.serviceTypes ?? []).map(JSON.string)),
+            "dns_publish_fixed_ip": .bool(s.dnsPublishFixedIP ?? false),
             "router:external": .bool(state.networks[s.networkID]?.external == true),
         ]
         standard(&o, s.std)
@@ -48,7 +50,8 @@ enum Representation {
         return o
     }
 
-    static func port(_ p: Port) -> JSONObject {
+    /// A port; `dnsDomain` is the service's, which its `dns_assignment` names depend on.
+    static func port(_ p: Port, dnsDomain: String) -> JSONObject {
         let bound = !p.hostID.isEmpty
         var o: JSONObject = [
             "id": .string(p.id), "name": .string(p.name), "network_id": .string(p.networkID), "tenant_id": .string(p.projectID),
@@ -65,6 +68,10 @@ enum Representation {
                 ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .int($0.ipVersion)]
             }),
             "numa_affinity_policy": .optional(p.numaAffinityPolicy), "device_profile": .optional(p.deviceProfile),
+            "dns_name": .string(p.dnsName ?? ""), "dns_domain": .string(p.dnsDomain ?? ""),
+            "dns_assignment": .array(DNSNames.assignment(p, domain: dnsDomain).map {
+                ["ip_address": .string($0.ipAddress), "hostname": .string($0.hostname), "fqdn": .string($0.fqdn)]
+            }),
         ]
         standard(&o, p.std)
         return o

@@ -15,6 +15,8 @@ struct Network: Codable, Sendable, Hashable {
     /// The segment's id: the localnet port of a provider network is `provnet-<segmentID>`.
     var segmentID: String
     var availabilityZoneHints: [String]
+    /// `dns-integration`: the network's DNS domain (its ports' records also go by `<hostname>.<domain>`).
+    var dnsDomain: String? = nil
     var std: StandardAttributes
 
     /// Whether the network reaches a physical network through a localnet port.

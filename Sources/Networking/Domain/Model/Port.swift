@@ -40,6 +40,10 @@ struct Port: Codable, Sendable, Hashable {
     var numaAffinityPolicy: String? = nil
     /// `port-device-profile`: the Cyborg device profile the port asks for.
     var deviceProfile: String? = nil
+    /// `dns-integration`: the name the port's addresses go by (kept lowercased, as Neutron does); nil: none.
+    var dnsName: String? = nil
+    /// `dns-domain-ports`: the domain an external DNS service would publish the port in (none here).
+    var dnsDomain: String? = nil
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
     var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }

@@ -32,6 +32,8 @@ struct Subnet: Codable, Sendable, Hashable {
     var subnetPoolID: String? = nil
     /// `subnet-service-types`: the device owners whose ports take addresses from the subnet (nil or empty: any).
     var serviceTypes: [String]? = nil
+    /// `subnet-dns-publish-fixed-ip`: whether an external DNS service would publish the fixed IPs (none here).
+    var dnsPublishFixedIP: Bool? = nil
 
     /// The parsed CIDR (validated when the subnet was created).
     var network: IPNetwork { IPNetwork(cidr)! }

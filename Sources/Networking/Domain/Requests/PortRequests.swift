@@ -36,6 +36,8 @@ struct PortUpdate: Sendable, Equatable {
     var numaAffinityPolicy: Sent<String> = .absent
     /// Only on a create.
     var deviceProfile: String?
+    var dnsName: String?
+    var dnsDomain: String?
     /// `binding:profile` as JSON text (`{}` when sent as null).
     var profile: String?
 

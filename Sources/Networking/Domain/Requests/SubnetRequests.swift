@@ -23,6 +23,7 @@ struct SubnetCreate: Sendable, Equatable {
     /// `default-subnetpools`: take the CIDR from the default pool of the IP version.
     var useDefaultSubnetPool: Bool?
     var serviceTypes: [String]?
+    var dnsPublishFixedIP: Bool?
 
     /// An empty request.
     init() {}
@@ -38,6 +39,7 @@ struct SubnetUpdate: Sendable, Equatable {
     var dnsNameservers: [String]?
     var hostRoutes: [HostRouteRequest]?
     var serviceTypes: [String]?
+    var dnsPublishFixedIP: Bool?
 
     /// An empty update.
     init() {}

@@ -10,11 +10,13 @@ extension NetworkingRules {
         let segment = try providerSegment(r, auth)
         let maxMTU = segment.type == "geneve" ? settings.geneveMTU : settings.underlayMTU
         let mtu = try checkedMTU(r.mtu, max: maxMTU) ?? maxMTU
-        let network = Network(
+        if let d = r.dnsDomain { try DNSNames.checkDomain(d) }
+        var network = Network(
             id: ids.make(.network), projectID: project, name: r.name ?? "", adminStateUp: r.adminStateUp ?? true,
             shared: r.shared ?? false, external: r.external ?? false, portSecurityEnabled: r.portSecurityEnabled ?? true, mtu: mtu,
             networkType: segment.type, physicalNetwork: segment.physnet, segmentationID: segment.id, segmentID: ids.make(.segment),
             availabilityZoneHints: try checkedZoneHints(r.availabilityZoneHints), std: StandardAttributes(revision: 1, description: r.description ?? ""))
+        network.dnsDomain = r.dnsDomain.flatMap { $0.isEmpty ? nil : $0 }
         var batch = Batch()
         batch.networks = [network]
         if let group = defaultGroupIfMissing(project) { batch.groups.append(group) }
@@ -38,6 +40,10 @@ extension NetworkingRules {
         }
         if let v = r.external { n.external = v }
         if let v = r.portSecurityEnabled { n.portSecurityEnabled = v }
+        if let d = r.dnsDomain {
+            try DNSNames.checkDomain(d)
+            n.dnsDomain = d.isEmpty ? nil : d
+        }
         if let mtu = try checkedMTU(r.mtu, max: n.networkType == "geneve" ? settings.geneveMTU : settings.underlayMTU) {
             // The network's subnets need their IP version's minimum MTU.
             if let minimum = state.subnets(of: id).map({ Self.minimumMTU(ipVersion: $0.ipVersion) }).max(), mtu < minimum {

@@ -47,6 +47,7 @@ extension NetworkingRules {
         port.extraDHCPOpts = Self.merged([], r.extraDHCPOpts ?? [])
         port.numaAffinityPolicy = r.numaAffinityPolicy.value
         port.deviceProfile = r.deviceProfile
+        try applyDNS(r.attributes, to: &port)
         batch.ports.append(port)
         return Decision(batch: batch, result: port)
     }
@@ -65,6 +66,7 @@ extension NetworkingRules {
         if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
         if r.numaAffinityPolicy.isSent { p.numaAffinityPolicy = r.numaAffinityPolicy.value }
         if let v = r.profile { p.profile = v }
+        try applyDNS(r, to: &p)
         if r.regenerateMAC || r.macAddress.map({ $0.lowercased() != p.macAddress }) == true {
             let m = try r.macAddress.map(checkedMAC) ?? Identifiers.uniqueMAC(in: state)
             guard auth.isAdmin else { throw .forbidden("update_port:mac_address") }
@@ -199,5 +201,17 @@ extension NetworkingRules {
             }
         }
         return out
+    }
+
+    /// `dns_name` and `dns_domain` of a create or update, checked as Neutron checks them.
+    private func applyDNS(_ r: PortUpdate, to p: inout Port) throws(NetworkingError) {
+        if let name = r.dnsName {
+            try DNSNames.checkName(name, domain: settings.dnsDomain)
+            p.dnsName = name.isEmpty ? nil : name
+        }
+        if let domain = r.dnsDomain {
+            try DNSNames.checkDomain(domain)
+            p.dnsDomain = domain.isEmpty ? nil : domain
+        }
     }
 }

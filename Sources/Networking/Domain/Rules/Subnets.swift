@@ -41,7 +41,7 @@ extension NetworkingRules {
             dnsNameservers: try nameservers(r.dnsNameservers) ?? [], hostRoutes: try hostRoutes(r.hostRoutes, version: version) ?? [],
             ipv6RAMode: ra, ipv6AddressMode: mode, dhcpServerMAC: Identifiers.mac(),
             std: StandardAttributes(revision: 0, description: r.description ?? ""), subnetPoolID: pool?.id,
-            serviceTypes: r.serviceTypes.flatMap { $0.isEmpty ? nil : $0 })
+            serviceTypes: r.serviceTypes.flatMap { $0.isEmpty ? nil : $0 }, dnsPublishFixedIP: r.dnsPublishFixedIP)
         var batch = Batch()
         batch.subnets = [subnet]
         // A subnet is part of its network: Neutron bumps the network's revision when one is added or removed.
@@ -81,6 +81,7 @@ extension NetworkingRules {
         if let v = try nameservers(r.dnsNameservers) { s.dnsNameservers = v }
         if let v = try hostRoutes(r.hostRoutes, version: s.ipVersion) { s.hostRoutes = v }
         if let v = r.serviceTypes { s.serviceTypes = v.isEmpty ? nil : v }
+        if let v = r.dnsPublishFixedIP { s.dnsPublishFixedIP = v }
         var batch = Batch()
         if let dhcp = r.enableDHCP, dhcp != s.enableDHCP {
             s.enableDHCP = dhcp
