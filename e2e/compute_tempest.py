@@ -155,6 +155,11 @@ def main():
     name = "tc" + os.urandom(3).hex()
     state, clouds = workdir / "state", workdir / "clouds.yaml"
     options = ["--name", name, "--state-dir", str(state), "--clouds-yaml", str(clouds)]
+    if args.neutron_plugin:
+        # As Neutron's gate: the plugin's dns_name tests need a DNS domain other than the default openstacklocal.
+        spec = workdir / "spec.yaml"
+        spec.write_text("dns_domain: openstackgate.local.\n")
+        options += ["-f", str(spec)]
     up = subprocess.run([str(OVNSTACK), "up", *options], capture_output=True, text=True, timeout=300)
     try:
         if up.returncode != 0:

@@ -744,3 +744,48 @@ def test_ip_availability_and_agents(net, admin, demo):
     r = api(net, demo[0], "GET", "/v2.0/network-ip-availabilities")
     assert r.status_code == 403 and neutron_error(r) == "PolicyNotAuthorized"
     assert osc_json(net, ADMIN, "network", "agent", "list") == []
+
+
+def test_address_groups_in_security_group_rules(net, admin):
+    """`openstack address group create/set/unset` and a rule with `--remote-address-group`: the NB gets ML2/OVN's
+    Address_Sets `ag_<id>_ip4/_ip6` and the rule's ACL matches the IPv4 one."""
+    group = osc_json(net, ADMIN, "address", "group", "create", "--address", "10.0.0.0/24", "--address", "2001:db8::5",
+                     name("ag"))
+    assert sorted(group["addresses"]) == ["10.0.0.0/24", "2001:db8::5/128"], group
+    set4 = f"ag_{group['id'].replace('-', '_')}_ip4"
+    rows = net.nb.find("Address_Set", f"name={set4}")
+    assert len(rows) == 1 and as_list(rows[0]["addresses"]) == ["10.0.0.0/24"], rows
+    osc(net, ADMIN, "address", "group", "set", "--address", "192.0.2.7", group["id"])
+    assert sorted(as_list(net.nb.find("Address_Set", f"name={set4}")[0]["addresses"])) == ["10.0.0.0/24", "192.0.2.7/32"]
+    sg = osc_json(net, ADMIN, "security", "group", "create", name("sg"))
+    rule = osc_json(net, ADMIN, "security", "group", "rule", "create", "--ingress", "--protocol", "tcp", "--dst-port", "80",
+                    "--remote-address-group", group["id"], sg["id"])
+    assert rule["remote_address_group_id"] == group["id"], rule
+    acls = net.nb.find("ACL", f"external_ids:\"neutron:security_group_rule_id\"={rule['id']}")
+    assert len(acls) == 1 and f"ip4.src == ${set4}" in acls[0]["match"], acls
+    stderr = osc_fails(net, ADMIN, "address", "group", "delete", group["id"])
+    assert "409" in stderr or "in use" in stderr.lower(), stderr
+    osc(net, ADMIN, "security", "group", "rule", "delete", rule["id"])
+    osc(net, ADMIN, "address", "group", "delete", group["id"])
+    assert net.nb.find("Address_Set", f"name={set4}") == []
+
+
+def test_service_types_and_dns_names(net, admin):
+    """A subnet kept for floating IPs (`--service-type network:floatingip`) gives them their addresses and no other
+    port any; a port's `--dns-name` gives it records in its network's NB DNS row."""
+    ext = make_network(net, ADMIN, "--external")
+    fip_subnet = make_subnet(net, ext["id"], "198.51.100.0/24", ADMIN, "--service-type", "network:floatingip")
+    general = make_subnet(net, ext["id"], "192.0.2.0/24")
+    assert fip_subnet["service_types"] == ["network:floatingip"], fip_subnet
+    fip = osc_json(net, ADMIN, "floating", "ip", "create", ext["id"])
+    assert fip["floating_ip_address"].startswith("198.51.100."), fip
+    port = osc_json(net, ADMIN, "port", "create", "--network", ext["id"], "--device-owner", "compute:nova",
+                    "--device", "server-1", "--dns-name", "web", name("p"))
+    assert [ip["subnet_id"] for ip in port["fixed_ips"]] == [general["id"]], port
+    address = port["fixed_ips"][0]["ip_address"]
+    host = "host-" + address.replace(".", "-")
+    assert port["dns_name"] == "web" and port["dns_assignment"][0]["hostname"] == host, port
+    rows = net.nb.find("DNS", f"external_ids:ls_name=neutron-{ext['id']}")
+    assert len(rows) == 1 and rows[0]["records"].get(host) == address, rows
+    osc(net, ADMIN, "port", "delete", port["id"])
+    assert net.nb.find("DNS", f"external_ids:ls_name=neutron-{ext['id']}") == []

@@ -41,9 +41,17 @@ struct ClusterSpecTests {
         #expect(spec.nodes.map(\.address) == ["10.9.0.10", "10.9.0.50", "10.9.0.12"])
         #expect(spec.nodes[2].roles == [.compute])
         #expect(spec.external.router == "198.51.100.254")
-        #expect(spec.mtu == 1442)
+        #expect(spec.mtu == 1442 && spec.dnsDomain == "openstacklocal.")
         let again = try ClusterSpec.parse(yaml: try spec.yaml())
         #expect(again == spec)
+        let named = try ClusterSpec.parse(yaml: "dns_domain: example.org.").resolved()
+        #expect(named.dnsDomain == "example.org.")
+        let network = ServicePlan(state: ClusterState(spec: named, runtime: .process), layout: StateLayout(root: "/tmp/x")).services
+            .first { $0.kind == .network }
+        #expect(network?.arguments.joined(separator: " ").contains("--dns-domain example.org.") == true, "\(String(describing: network))")
+        for bad in ["example.org", "bad domain.", "a..b."] {
+            #expect(throws: DeployError.self, "\(bad)") { try ClusterSpec.parse(yaml: "dns_domain: '\(bad)'").resolved() }
+        }
     }
 
     @Test("names that would break interface names or namespaces are refused")
@@ -143,7 +151,8 @@ struct ClusterSpecTests {
         #expect(network.arguments == [
             "serve", "network", "--state-dir", "/tmp/x/ctl/network", "--listen", "127.0.0.1:9696",
             "--nb", "unix:/tmp/x/ctl/run/ovnnb_db.sock", "--sb", "unix:/tmp/x/ctl/run/ovnsb_db.sock", "--flat-network", "physnet1",
-            "--underlay-mtu", "1500", "--compute-url", "http://127.0.0.1:8774/v2.1", "--identity-url", "http://127.0.0.1:5000",
+            "--underlay-mtu", "1500", "--compute-url", "http://127.0.0.1:8774/v2.1", "--dns-domain", "openstacklocal.",
+            "--identity-url", "http://127.0.0.1:5000",
             "--identity-password-file", "/tmp/x/ctl/identity/admin-password", "--pidfile=/tmp/x/ctl/run/network.pid",
         ])
 

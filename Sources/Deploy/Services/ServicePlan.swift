@@ -90,6 +90,7 @@ public struct ServicePlan: Sendable {
         return loopbackAPI(.network, on: node, port: ports.network, stateDir: layout.networkDir(n), [
             "--nb", "unix:\(layout.nbSocket(n))", "--sb", "unix:\(layout.sbSocket(n))", "--flat-network", state.spec.external.physnet,
             "--underlay-mtu", String(state.spec.underlayMTU), "--compute-url", "http://127.0.0.1:\(ports.compute)/v2.1",
+            "--dns-domain", state.spec.dnsDomain,
         ])
     }
 

@@ -7,6 +7,7 @@ import Addressing
 /// external: {physnet: physnet1, bridge: br-ex, cidr: 203.0.113.0/24, router: 203.0.113.254}
 /// encap: geneve
 /// mtu: 1442
+/// dns_domain: openstacklocal.
 /// nodes:
 ///   - {name: ctl, roles: [control, gateway]}
 ///   - {name: c1, roles: [compute]}
@@ -27,6 +28,9 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
     /// The MTU of the underlay links, 1500 by default: the networking service's `--underlay-mtu`
     /// (Neutron's `global_physnet_mtu`), from which it derives `mtu` for tenant networks.
     public var underlayMTU: Int { mtu + Self.geneveOverhead }
+    /// The networking service's `--dns-domain` (Neutron's `dns_domain`): with any other than `openstacklocal.`, a port's
+    /// `dns_name` names its addresses.
+    public var dnsDomain = "openstacklocal."
     /// How services run; nil lets the command line or the machine decide.
     public var runtime: RuntimeKind?
     public var nodes: [NodeSpec] = ClusterSpec.defaultNodes(computes: 2)
@@ -52,7 +56,10 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
         nodes += (0..<max(0, count)).map { NodeSpec(name: "c\($0 + 1)", roles: [.compute]) }
     }
 
-    enum CodingKeys: String, CodingKey { case name, underlay, external, encap, mtu, runtime, nodes }
+    enum CodingKeys: String, CodingKey {
+        case name, underlay, external, encap, mtu, runtime, nodes
+        case dnsDomain = "dns_domain"
+    }
     enum UnderlayKeys: String, CodingKey { case cidr }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +72,7 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
         external = try c.decodeIfPresent(ExternalNetworkSpec.self, forKey: .external) ?? external
         encap = try c.decodeIfPresent(String.self, forKey: .encap) ?? encap
         mtu = try c.decodeIfPresent(Int.self, forKey: .mtu) ?? mtu
+        dnsDomain = try c.decodeIfPresent(String.self, forKey: .dnsDomain) ?? dnsDomain
         runtime = try c.decodeIfPresent(RuntimeKind.self, forKey: .runtime)
         nodes = try c.decodeIfPresent([NodeSpec].self, forKey: .nodes) ?? nodes
     }
@@ -77,6 +85,7 @@ public struct ClusterSpec: Sendable, Codable, Hashable {
         try c.encode(external, forKey: .external)
         try c.encode(encap, forKey: .encap)
         try c.encode(mtu, forKey: .mtu)
+        try c.encode(dnsDomain, forKey: .dnsDomain)
         try c.encodeIfPresent(runtime, forKey: .runtime)
         try c.encode(nodes, forKey: .nodes)
     }
