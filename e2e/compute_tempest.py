@@ -155,12 +155,14 @@ def main():
     name = "tc" + os.urandom(3).hex()
     state, clouds = workdir / "state", workdir / "clouds.yaml"
     options = ["--name", name, "--state-dir", str(state), "--clouds-yaml", str(clouds)]
+    spec_options = []
     if args.neutron_plugin:
         # As Neutron's gate: the plugin's dns_name tests need a DNS domain other than the default openstacklocal.
+        # (Only `up` reads a spec; `down` takes the cluster's options alone.)
         spec = workdir / "spec.yaml"
         spec.write_text("dns_domain: openstackgate.local.\n")
-        options += ["-f", str(spec)]
-    up = subprocess.run([str(OVNSTACK), "up", *options], capture_output=True, text=True, timeout=300)
+        spec_options = ["-f", str(spec)]
+    up = subprocess.run([str(OVNSTACK), "up", *options, *spec_options], capture_output=True, text=True, timeout=300)
     try:
         if up.returncode != 0:
             print(up.stdout + up.stderr)
@@ -205,7 +207,9 @@ def main():
         if args.keep:
             print(f"cluster {name} kept: {OVNSTACK} down --purge {' '.join(options)}; workspace {workdir}")
         else:
-            subprocess.run([str(OVNSTACK), "down", "--purge", *options], capture_output=True, text=True, timeout=180)
+            down = subprocess.run([str(OVNSTACK), "down", "--purge", *options], capture_output=True, text=True, timeout=180)
+            if down.returncode != 0:
+                print(f"down failed ({down.returncode}): {down.stdout}{down.stderr}")
             shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -49,7 +49,7 @@ struct ClusterSpecTests {
         let network = ServicePlan(state: ClusterState(spec: named, runtime: .process), layout: StateLayout(root: "/tmp/x")).services
             .first { $0.kind == .network }
         #expect(network?.arguments.joined(separator: " ").contains("--dns-domain example.org.") == true, "\(String(describing: network))")
-        for bad in ["example.org", "bad domain.", "a..b."] {
+        for bad in ["example.org", "bad domain.", "a..b.", "-a.org.", "example.123."] {
             #expect(throws: DeployError.self, "\(bad)") { try ClusterSpec.parse(yaml: "dns_domain: '\(bad)'").resolved() }
         }
     }

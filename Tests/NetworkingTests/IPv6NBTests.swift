@@ -124,4 +124,24 @@ import Testing
         }
         await t.destroy()
     }
+
+    @Test func aNewSLAACSubnetAddressesTheNetworksPorts() async throws {
+        let t = try await TestNetworking.start()
+        let (net, v4) = try await t.networkWithSubnet("n", cidr: "10.12.0.0/24")
+        let port = try await t.create("ports", ["network_id": .string(net)])
+        let id = port["id"]!.string!, mac = port["mac_address"]!.string!
+        let router = try await t.create("routers", ["name": "r"])["id"]!.string!
+        let added = try await t.client.put("/v2.0/routers/\(router)/add_router_interface", token: t.admin, json: ["subnet_id": .string(v4)])
+        let interface = try #require(added.json["port_id"]?.string)
+        let slaac = try await subnet(t, net, "2001:db8:12::/64", mode: "slaac")
+        let shown = try await t.show("ports", id)
+        let v6 = (shown["fixed_ips"]?.array ?? []).first { $0["subnet_id"]?.string == slaac }?["ip_address"]?.string
+        #expect(v6?.hasPrefix("2001:db8:12:0:") == true && shown["revision_number"]?.int == (port["revision_number"]?.int ?? 0) + 1, "\(shown)")
+        #expect(try await t.show("ports", interface)["fixed_ips"]?.array?.count == 1, "a router interface takes no SLAAC address")
+        let expected = "\(mac) \(port["fixed_ips"]!.array![0]["ip_address"]!.string!) \(v6 ?? "?")"
+        try await t.waitNB { nb in
+            Self.lsp(nb, id)?["addresses"]?.strings == [expected]
+        }
+        await t.destroy()
+    }
 }

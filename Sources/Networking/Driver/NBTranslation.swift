@@ -130,7 +130,7 @@ struct NBTranslation: Sendable {
         return records.isEmpty ? .removeDNS(switchName: switchName) : .dns(DNSSpec(switchName: switchName, records: records))
     }
 
-    /// An address group's two Address_Sets, one per IP version, as ML2/OVN keeps them (both exist, maybe empty).
+    /// An address group's two Address_Sets, one per IP version, as ML2/OVN keeps them since 2025.1 (both exist, maybe empty).
     func addressGroup(_ g: AddressGroup) -> [NBIntent] {
         [4, 6].map { version in
             .addressSet(AddressSetSpec(

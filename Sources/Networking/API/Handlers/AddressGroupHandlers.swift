@@ -23,6 +23,7 @@ extension NetworkingAPI {
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteAddressGroup(id, auth) } })
     }
 
+    /// `PUT /v2.0/address-groups/{id}/add_addresses` and `/remove_addresses`, answering the group.
     func registerAddressGroupActions(_ router: Router<APIRequestContext>) {
         let store = store
         for (action, adding) in [("add_addresses", true), ("remove_addresses", false)] {

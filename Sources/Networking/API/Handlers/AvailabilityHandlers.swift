@@ -34,7 +34,7 @@ extension NetworkingAPI {
             let auth = try context.requireAuth()
             let s = await store.snapshot
             let pools = s.networks.values.filter { $0.external && s.canSee($0, auth) }.flatMap { s.subnets(of: $0.id) }
-                .filter { $0.ipVersion == 4 && $0.serves(DeviceOwner.floatingIP) }.map { Representation.floatingIPPool($0, project: auth.projectID ?? "") }
+                .filter { $0.ipVersion == 4 }.map { Representation.floatingIPPool($0, project: auth.projectID ?? "") }
             return try Collections.respond("floatingip_pools", pools, idKey: "subnet_id", request, context)
         }
     }

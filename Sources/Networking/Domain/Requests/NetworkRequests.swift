@@ -23,6 +23,7 @@ struct NetworkUpdate: Sendable, Equatable {
     var external: Bool?
     var portSecurityEnabled: Bool?
     var mtu: Int?
+    /// `dns_domain` ("" removes it).
     var dnsDomain: String?
 
     /// An empty update.

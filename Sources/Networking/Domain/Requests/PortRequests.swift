@@ -36,7 +36,9 @@ struct PortUpdate: Sendable, Equatable {
     var numaAffinityPolicy: Sent<String> = .absent
     /// Only on a create.
     var deviceProfile: String?
+    /// `dns_name`, lowercased ("" removes it).
     var dnsName: String?
+    /// `dns_domain` ("" removes it).
     var dnsDomain: String?
     /// `binding:profile` as JSON text (`{}` when sent as null).
     var profile: String?

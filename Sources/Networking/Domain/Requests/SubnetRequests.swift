@@ -22,7 +22,9 @@ struct SubnetCreate: Sendable, Equatable {
     var prefixLength: Int?
     /// `default-subnetpools`: take the CIDR from the default pool of the IP version.
     var useDefaultSubnetPool: Bool?
+    /// `service_types` (empty: none).
     var serviceTypes: [String]?
+    /// `dns_publish_fixed_ip`.
     var dnsPublishFixedIP: Bool?
 
     /// An empty request.
@@ -38,7 +40,9 @@ struct SubnetUpdate: Sendable, Equatable {
     var allocationPools: [AddressRange]?
     var dnsNameservers: [String]?
     var hostRoutes: [HostRouteRequest]?
+    /// `service_types` (empty: none).
     var serviceTypes: [String]?
+    /// `dns_publish_fixed_ip`.
     var dnsPublishFixedIP: Bool?
 
     /// An empty update.

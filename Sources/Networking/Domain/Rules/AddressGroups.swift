@@ -4,6 +4,7 @@ import OpenStackAPI
 /// Address groups as Neutron keeps them: CIDRs normalised (host bits cleared) and each held once; the addresses change
 /// only through `add_addresses` and `remove_addresses`, which refuse addresses already there or not there.
 extension NetworkingRules {
+    /// A new address group of the caller's (or, for admins, the named) project.
     func createAddressGroup(_ r: AddressGroupCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<AddressGroup> {
         let project = try owningProject(r.owner, auth)
         for text in r.addresses { try Self.checkSubnetSyntax(text) }
@@ -15,6 +16,7 @@ extension NetworkingRules {
         return Decision(batch: batch, result: group)
     }
 
+    /// Name and description; the addresses change only through the actions.
     func updateAddressGroup(_ id: String, _ r: AddressGroupUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<AddressGroup> {
         var group = try state.ownAddressGroup(id, auth)
         if let name = r.name { group.name = name }
@@ -49,6 +51,7 @@ extension NetworkingRules {
         return Decision(batch: batch, result: group)
     }
 
+    /// Deletes a group no security-group rule names (409 `AddressGroupInUse` otherwise).
     func deleteAddressGroup(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
         _ = try state.ownAddressGroup(id, auth)
         if state.groups.values.contains(where: { $0.rules.contains { $0.remoteAddressGroupID == id } }) {

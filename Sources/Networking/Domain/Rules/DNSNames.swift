@@ -1,9 +1,9 @@
 import Addressing
 
-/// `dns-integration` without an external DNS service, as Neutron and ML2/OVN do it: a port's `dns_name` is checked
-/// and kept; its `dns_assignment` names each fixed IP (the dns_name when a DNS domain is configured, else
-/// `host-<ip>`); ports with a dns_name and a device get records in their network's NB `DNS` row, which
-/// ovn-controller answers queries from.
+/// `dns-integration` without an external DNS service, as Neutron and ML2/OVN do it: with a DNS domain configured
+/// (other than Neutron's default) a port's `dns_name` is checked and kept, and its `dns_assignment` names each fixed
+/// IP by it; otherwise addresses go by `host-<ip>`. Ports with a dns_name and a device get records in their network's
+/// NB `DNS` row, which ovn-controller answers queries from.
 enum DNSNames {
     /// Neutron's default `dns_domain`, with which a port's dns_name is stored but not used in names.
     static let defaultDomain = "openstacklocal."

@@ -23,6 +23,8 @@ extension NetworkingRules {
             guard let free else { throw .poolExhausted(network: network.id) }
             out.append(free)
         }
+        // Router interfaces take no derived addresses (Neutron's `is_router_port` in its IPAM).
+        guard deviceOwner != DeviceOwner.routerInterface else { return out }
         for s in subnets where s.isAutoAddress {
             if let ip = IPAM.eui64(s.network, mac: mac) { out.append(.init(subnetID: s.id, ipAddress: ip.description)) }
         }

@@ -203,15 +203,17 @@ extension NetworkingRules {
         return out
     }
 
-    /// `dns_name` and `dns_domain` of a create or update, checked as Neutron checks them.
+    /// `dns_name` and `dns_domain` of a create or update, checked as Neutron checks them. With Neutron's default
+    /// `dns_domain` they are checked but not kept, as Zed's `dns_integration` driver leaves the port without DNS data.
     private func applyDNS(_ r: PortUpdate, to p: inout Port) throws(NetworkingError) {
+        let kept = DNSNames.usesNames(settings.dnsDomain)
         if let name = r.dnsName {
             try DNSNames.checkName(name, domain: settings.dnsDomain)
-            p.dnsName = name.isEmpty ? nil : name
+            p.dnsName = name.isEmpty || !kept ? nil : name
         }
         if let domain = r.dnsDomain {
             try DNSNames.checkDomain(domain)
-            p.dnsDomain = domain.isEmpty ? nil : domain
+            p.dnsDomain = domain.isEmpty || !kept ? nil : domain
         }
     }
 }

@@ -26,6 +26,9 @@ extension NetworkingRules {
                 let subnet = item.subnetID.flatMap { id in all.first { $0.id == id } }
                     ?? item.ipAddress.flatMap { ip in all.first { $0.network.contains(ip) } }
                 guard let s = subnet else { throw .badRequest("Invalid input for external_gateway_info: bad external_fixed_ips entry.") }
+                guard s.serves(DeviceOwner.routerGateway) else {
+                    throw .invalidInput("Failed to create port on network \(networkID), because fixed_ips included invalid subnet \(s.id)")
+                }
                 if let ip = item.ipAddress {
                     let text = ip.description
                     guard s.network.contains(ip) else { throw .invalidIPForSubnet(text) }

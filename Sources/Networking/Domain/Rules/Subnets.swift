@@ -48,6 +48,17 @@ extension NetworkingRules {
         var changed = network
         changed.std.bumpForChild()
         batch.networks = [changed]
+        // A new SLAAC or DHCPv6-stateless subnet gives the network's ports their EUI-64 address in it, as Neutron's
+        // `_add_auto_addrs_on_network_ports` (not router interfaces; nor floating IP and metadata ports here).
+        if subnet.isAutoAddress {
+            for var p in state.ports(of: networkID).sorted(by: { $0.id < $1.id })
+            where ![DeviceOwner.routerInterface, DeviceOwner.floatingIP].contains(p.deviceOwner) && !p.isMetadata {
+                guard let ip = IPAM.eui64(net, mac: p.macAddress) else { continue }
+                p.fixedIPs.append(.init(subnetID: subnet.id, ipAddress: ip.description))
+                p.std.bump()
+                batch.ports.append(p)
+            }
+        }
         if var md = state.metadataPort(of: networkID), subnet.enableDHCP, version == 4,
            let ip = IPAM.lowestFree(pools, used: [:]) {
             md.fixedIPs.append(.init(subnetID: subnet.id, ipAddress: ip.description))
