@@ -135,3 +135,11 @@ public struct IPNetwork: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(address)/\(prefixLength)" }
 }
+
+extension IPNetwork {
+    /// Parses text as netaddr's `IPNetwork` reads it: `address/prefix` with host bits cleared, or a bare address as a
+    /// host route (`/32`, `/128`). Nil when malformed.
+    public init?(hostOrNetwork text: String) {
+        self.init(text.contains("/") ? text : text + (text.contains(":") ? "/128" : "/32"), strict: false)
+    }
+}

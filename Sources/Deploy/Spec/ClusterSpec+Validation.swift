@@ -16,11 +16,7 @@ extension ClusterSpec {
         guard (576...9000).contains(mtu) else { throw .invalidSpec("mtu \(mtu) is outside 576–9000") }
         // As the networking service checks `--dns-domain` (neutron-lib's `validate_dns_domain`), so that `up` refuses
         // what the service would refuse at start.
-        let labels = dnsDomain.dropLast().split(separator: ".", omittingEmptySubsequences: false)
-        guard dnsDomain.hasSuffix("."), dnsDomain.count <= 255, !labels.isEmpty, labels.allSatisfy({ label in
-            (1...63).contains(label.count) && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-                && !label.hasPrefix("-") && !label.hasSuffix("-")
-        }), labels.last?.allSatisfy(\.isNumber) == false else {
+        guard dnsDomain.hasSuffix("."), DNSName.syntaxProblem(dnsDomain) == nil else {
             throw .invalidSpec("dns_domain \"\(dnsDomain)\": use a domain name ending in a dot, like example.org.")
         }
         var out = self

@@ -46,8 +46,7 @@ enum NBChanges {
         for p in ports { if let intent = port(p, state, translation) { out.append(intent) } }
         // A network's DNS row holds the names of all its ports: rebuilt when one of them (or the network) changed.
         var dnsNetworks = Set(batch.networks.map(\.id))
-        for p in batch.ports + replaced.removedPorts where DNSNames.needsRecords(p) || !(p.dnsName ?? "").isEmpty { dnsNetworks.insert(p.networkID) }
-        for p in replaced.ports where !(p.dnsName ?? "").isEmpty { dnsNetworks.insert(p.networkID) }
+        for p in batch.ports + replaced.ports where !(p.dnsName ?? "").isEmpty { dnsNetworks.insert(p.networkID) }
         for id in dnsNetworks.subtracting(batch.deletedNetworks).sorted() {
             if let n = state.networks[id] { out.append(translation.dns(n, ports: state.ports(of: id))) }
         }
@@ -72,7 +71,11 @@ enum NBChanges {
         out += state.addressGroups.values.flatMap { translation.addressGroup($0) }
         out += state.groups.values.map { translation.group($0) }
         out += state.networks.values.flatMap { translation.network($0) }
-        out += state.networks.values.map { translation.dns($0, ports: state.ports(of: $0.id)) }
+        // Only networks with records: a DNS row no network wants is an orphan the repair pass removes.
+        out += state.networks.values.map { translation.dns($0, ports: state.ports(of: $0.id)) }.filter {
+            if case .dns = $0 { return true }
+            return false
+        }
         out += state.subnets.keys.compactMap { subnet($0, state, translation) }
         out += state.ports.keys.compactMap { port($0, state, translation) }
         out += state.routers.keys.flatMap { router($0, state, translation) }

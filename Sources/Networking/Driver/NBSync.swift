@@ -35,7 +35,7 @@ actor NBSync {
             ReplicaIndex(NB.LogicalSwitch.table, "name"), ReplicaIndex(NB.LogicalSwitchPort.table, "name"),
             ReplicaIndex(NB.PortGroup.table, "name"), ReplicaIndex(NB.DHCPOptions.table, "external_ids", key: OVNKeys.subnetID),
             ReplicaIndex(NB.LogicalRouter.table, "name"), ReplicaIndex(NB.LogicalRouterPort.table, "name"),
-            ReplicaIndex(NB.AddressSet.table, "name"),
+            ReplicaIndex(NB.AddressSet.table, "name"), ReplicaIndex(NB.DNS.table, "external_ids", key: "ls_name"),
         ])
         var sb: OVSDBClient?, chassis: Replica?
         if !southbound.isEmpty {

@@ -221,7 +221,7 @@ struct NBTransactionBuilder {
 
     /// The DNS rows of a switch (ML2/OVN's are found by `external_ids:ls_name`).
     private func dnsRows(_ switchName: String) -> [Row] {
-        replica.rows(NB.DNS.table).filter { $0["external_ids"]?.stringMap["ls_name"] == switchName }
+        replica.rows(NB.DNS.table, where: "external_ids", key: "ls_name", is: .string(switchName))
     }
 
     /// Creates or updates a network's DNS row and makes its switch reference it.

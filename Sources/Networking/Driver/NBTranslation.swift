@@ -95,9 +95,7 @@ struct NBTranslation: Sendable {
         guard s.ipVersion == 4 else {
             // `_get_ovn_dhcpv6_opts`: a server DUID MAC, the subnet's (or the configured) IPv6 DNS servers.
             var options = ["server_id": s.dhcpServerMAC]
-            let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { $0.contains(":") } : s.dnsNameservers
-            // "::" among the servers means: announce none (Neutron's `is_dns_servers_any_address`).
-            if !dns.isEmpty, !dns.contains("::") { options["dns_server"] = "{" + dns.joined(separator: ", ") + "}" }
+            options["dns_server"] = dhcpDNSServers(s)
             if s.ipv6AddressMode == "dhcpv6-stateless" { options["dhcpv6_stateless"] = "true" }
             return .dhcpOptions(DHCPOptionsSpec(subnetID: s.id, cidr: s.cidr, options: options, externalIDs: externalIDs))
         }
@@ -105,8 +103,7 @@ struct NBTranslation: Sendable {
             "lease_time": "43200", "mtu": String(network.mtu), "server_mac": s.dhcpServerMAC,
             "domain_name": "\"\(dnsDomain)\"",
         ]
-        let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { !$0.contains(":") } : s.dnsNameservers
-        if !dns.isEmpty, !dns.contains("0.0.0.0") { options["dns_server"] = "{" + dns.joined(separator: ", ") + "}" }
+        options["dns_server"] = dhcpDNSServers(s)
         var routes: [String] = []
         if let metadataIP { routes.append("169.254.169.254/32,\(metadataIP)") }
         routes += s.hostRoutes.map { "\($0.destination),\($0.nexthop)" }
@@ -143,6 +140,14 @@ struct NBTranslation: Sendable {
     /// The removal of an address group's Address_Sets.
     static func removeAddressGroup(_ id: String) -> [NBIntent] {
         [4, 6].map { .removeAddressSet(name: OVNNames.addressGroupAddressSet(id, ipVersion: $0)) }
+    }
+
+    /// The `dns_server` option of a subnet (Neutron's `get_dhcp_dns_servers`): its nameservers, else the configured
+    /// ones of its IP version; none when there are none or the any-address is among them.
+    private func dhcpDNSServers(_ s: Subnet) -> String? {
+        let dns = s.dnsNameservers.isEmpty ? dnsServers.filter { $0.contains(":") == (s.ipVersion == 6) } : s.dnsNameservers
+        guard !dns.isEmpty, !dns.contains(s.ipVersion == 6 ? "::" : "0.0.0.0") else { return nil }
+        return "{" + dns.joined(separator: ", ") + "}"
     }
 
     /// The Port_Group of a security group with one ACL per rule.

@@ -63,7 +63,7 @@ struct ServeNetwork: AsyncParsableCommand {
         if let sb { do { southbound = try Endpoint.list(sb) } catch { throw ValidationError("--sb: \(error)") } }
         guard underlayMTU >= 1280 else { throw ValidationError("--underlay-mtu must be at least 1280") }
         guard agentDownTime >= 1 else { throw ValidationError("--agent-down-time must be at least 1 second") }
-        guard dnsDomain.hasSuffix("."), (try? NetworkingConfiguration.checkDNSDomain(dnsDomain)) != nil else {
+        guard (try? NetworkingConfiguration.checkDNSDomain(dnsDomain)) != nil else {
             throw ValidationError("--dns-domain must be a domain ending in a dot, like example.org., got '\(dnsDomain)'")
         }
         let configuration = NetworkingConfiguration(

@@ -41,7 +41,7 @@ enum Representation {
             "gateway_ip": .optional(s.gatewayIP), "cidr": .string(s.cidr),
             "allocation_pools": .array(s.allocationPools.map { ["start": .string($0.start), "end": .string($0.end)] }),
             "host_routes": .array(s.hostRoutes.map { ["destination": .string($0.destination), "nexthop": .string($0.nexthop)] }),
-            "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": .array((s.serviceTypes ?? []).map(JSON.string)),
+            "dns_nameservers": .array(s.dnsNameservers.map(JSON.string)), "service_types": .array(s.services.map(JSON.string)),
             "dns_publish_fixed_ip": .bool(s.dnsPublishFixedIP ?? false),
             "router:external": .bool(state.networks[s.networkID]?.external == true),
         ]

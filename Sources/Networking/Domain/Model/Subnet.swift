@@ -40,11 +40,14 @@ struct Subnet: Codable, Sendable, Hashable {
 
     /// SLAAC and DHCPv6-stateless subnets derive addresses from the MAC (EUI-64) instead of allocating them.
     var isAutoAddress: Bool { ipv6AddressMode == "slaac" || ipv6AddressMode == "dhcpv6-stateless" }
+    /// The service types (none: the subnet serves any port).
+    var services: [String] { serviceTypes ?? [] }
+
     /// Whether a port of `deviceOwner` may take an address from the subnet: any port when the subnet names no service
     /// types; DHCP and metadata ports whenever it has DHCP (as Neutron lets DHCP ports onto any service subnet).
     func serves(_ deviceOwner: String) -> Bool {
-        guard let types = serviceTypes, !types.isEmpty else { return true }
-        return types.contains(deviceOwner) || (enableDHCP && (deviceOwner == DeviceOwner.dhcp || deviceOwner == DeviceOwner.distributed))
+        guard !services.isEmpty else { return true }
+        return services.contains(deviceOwner) || (enableDHCP && (deviceOwner == DeviceOwner.dhcp || deviceOwner == DeviceOwner.distributed))
     }
 
     /// Whether OVN's DHCP serves the subnet: DHCP on and, for IPv6, not SLAAC (ML2/OVN's `is_dhcp_options_ignored`).

@@ -8,9 +8,8 @@ extension NetworkingRules {
     func createAddressGroup(_ r: AddressGroupCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<AddressGroup> {
         let project = try owningProject(r.owner, auth)
         for text in r.addresses { try Self.checkSubnetSyntax(text) }
-        var group = AddressGroup(id: ids.make(.addressGroup), projectID: project, name: r.name ?? "", addresses: [],
+        let group = AddressGroup(id: ids.make(.addressGroup), projectID: project, name: r.name ?? "", addresses: try Self.normalized(r.addresses),
                                  std: StandardAttributes(revision: 0, description: r.description ?? ""))
-        for address in try Self.normalized(r.addresses) where !group.addresses.contains(address) { group.addresses.append(address) }
         var batch = Batch()
         batch.addressGroups = [group]
         return Decision(batch: batch, result: group)
@@ -30,8 +29,7 @@ extension NetworkingRules {
     /// `add_addresses` (`adding`) or `remove_addresses`: all of them, or none when one is already there (or missing).
     func changeAddresses(_ id: String, _ addresses: [String], adding: Bool, _ auth: AuthContext) throws(NetworkingError) -> Decision<AddressGroup> {
         var group = try state.ownAddressGroup(id, auth)
-        var requested: [String] = []
-        for address in try Self.normalized(addresses) where !requested.contains(address) { requested.append(address) }
+        let requested = try Self.normalized(addresses)
         let present = requested.filter { group.addresses.contains($0) }, absent = requested.filter { !group.addresses.contains($0) }
         if adding {
             guard present.isEmpty else {
@@ -71,16 +69,19 @@ extension NetworkingRules {
         }
     }
 
-    /// Each address as netaddr's `IPNetwork` reads it (a bare address is a host route), host bits cleared.
+    /// Each address as netaddr's `IPNetwork` reads it (a bare address is a host route), host bits cleared; each once,
+    /// in the order given.
     static func normalized(_ texts: [String]) throws(NetworkingError) -> [String] {
         var out: [String] = []
-        for text in texts { out.append(try parsed(text).description) }
+        for text in texts {
+            let address = try parsed(text).description
+            if !out.contains(address) { out.append(address) }
+        }
         return out
     }
 
     private static func parsed(_ text: String) throws(NetworkingError) -> IPNetwork {
-        let withLength = text.contains("/") ? text : text + (text.contains(":") ? "/128" : "/32")
-        guard let network = IPNetwork(withLength, strict: false) else {
+        guard let network = IPNetwork(hostOrNetwork: text) else {
             throw .badRequest("Invalid input for addresses. Reason: '\(text)' is not a valid IP subnet.")
         }
         return network

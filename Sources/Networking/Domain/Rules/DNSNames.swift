@@ -36,19 +36,9 @@ enum DNSNames {
     }
 
     private static func checkLabels(_ name: String, attribute: String) throws(NetworkingError) {
-        func invalid(_ reason: String) -> NetworkingError {
-            .badRequest("Invalid input for \(attribute). Reason: '\(name)' not a valid PQDN or FQDN. Reason: \(reason).")
+        if let reason = DNSName.syntaxProblem(name) {
+            throw .badRequest("Invalid input for \(attribute). Reason: '\(name)' not a valid PQDN or FQDN. Reason: \(reason).")
         }
-        if name.count > 255 { throw invalid("'\(name)' exceeds the 255 character FQDN limit") }
-        let labels = (name.hasSuffix(".") ? String(name.dropLast()) : name).split(separator: ".", omittingEmptySubsequences: false)
-        for label in labels {
-            if label.isEmpty { throw invalid("Encountered an empty component") }
-            guard label.count <= 63, label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                throw invalid("Name '\(label)' must be 1-63 characters long, each of which can only be alphanumeric or a hyphen")
-            }
-            if label.hasPrefix("-") || label.hasSuffix("-") { throw invalid("Name '\(label)' must not start or end with a hyphen") }
-        }
-        if let last = labels.last, last.allSatisfy(\.isNumber) { throw invalid("TLD '\(last)' must not be all numeric") }
     }
 
     /// Whether names use a port's dns_name: only with a DNS domain other than Neutron's default.

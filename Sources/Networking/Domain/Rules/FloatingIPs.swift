@@ -19,12 +19,7 @@ extension NetworkingRules {
             if subnets.isEmpty { throw .badRequest("Bad floatingip request: subnet \(subnetID) is not on network \(networkID).") }
         }
         // `subnet-service-types`: floating IPs come only from subnets that serve `network:floatingip`.
-        let serving = subnets.filter { $0.serves(DeviceOwner.floatingIP) }
-        if serving.isEmpty, !subnets.isEmpty {
-            throw NetworkingError(.badRequest, "IpAddressGenerationFailureNoMatchingSubnet",
-                                  "No valid service subnet for the given device owner, network \(networkID), service type \(DeviceOwner.floatingIP).")
-        }
-        subnets = serving.filter { !($0.serviceTypes ?? []).isEmpty } + serving.filter { ($0.serviceTypes ?? []).isEmpty }
+        subnets = try servingSubnets(subnets, deviceOwner: DeviceOwner.floatingIP, network: networkID)
         var fixed: Port.FixedIP
         if let text = r.floatingIPAddress {
             guard auth.isAdmin else { throw .forbidden("create_floatingip:floating_ip_address") }

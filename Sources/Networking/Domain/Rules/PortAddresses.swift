@@ -6,13 +6,7 @@ extension NetworkingRules {
     /// subnet with room, and the EUI-64 address of every SLAAC and DHCPv6-stateless subnet.
     /// Only subnets serving `deviceOwner` are taken (`subnet-service-types`), those naming it first.
     func defaultAddresses(network: Network, mac: String, deviceOwner: String) throws(NetworkingError) -> [Port.FixedIP] {
-        let all = state.subnets(of: network.id)
-        let serving = all.filter { $0.serves(deviceOwner) }
-        if serving.isEmpty, !all.isEmpty {
-            throw NetworkingError(.badRequest, "IpAddressGenerationFailureNoMatchingSubnet",
-                                  "No valid service subnet for the given device owner, network \(network.id), service type \(deviceOwner).")
-        }
-        let subnets = serving.filter { !($0.serviceTypes ?? []).isEmpty } + serving.filter { ($0.serviceTypes ?? []).isEmpty }
+        let subnets = try servingSubnets(state.subnets(of: network.id), deviceOwner: deviceOwner, network: network.id)
         var out: [Port.FixedIP] = []
         for version in [4, 6] {
             let allocated = subnets.filter { $0.ipVersion == version && !$0.isAutoAddress }
@@ -29,6 +23,17 @@ extension NetworkingRules {
             if let ip = IPAM.eui64(s.network, mac: mac) { out.append(.init(subnetID: s.id, ipAddress: ip.description)) }
         }
         return out
+    }
+
+    /// The subnets among `subnets` that serve `deviceOwner`, those naming it first (Neutron's candidate subnets);
+    /// 400 `IpAddressGenerationFailureNoMatchingSubnet` when there are subnets but none serves it.
+    func servingSubnets(_ subnets: [Subnet], deviceOwner: String, network: String) throws(NetworkingError) -> [Subnet] {
+        let serving = subnets.filter { $0.serves(deviceOwner) }
+        if serving.isEmpty, !subnets.isEmpty {
+            throw NetworkingError(.badRequest, "IpAddressGenerationFailureNoMatchingSubnet",
+                                  "No valid service subnet for the given device owner, network \(network), service type \(deviceOwner).")
+        }
+        return serving.filter { !$0.services.isEmpty } + serving.filter { $0.services.isEmpty }
     }
 
     /// The requested `fixed_ips`: a subnet, an address, or both per entry; addresses checked and allocated.

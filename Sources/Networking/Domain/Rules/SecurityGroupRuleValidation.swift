@@ -39,15 +39,14 @@ enum SecurityGroupRuleValidation {
         if low != nil || high != nil { try checkPorts(low, high, protocol: proto) }
         var prefix = r.remoteIPPrefix
         if let text = prefix {
-            let withLength = text.contains("/") ? text : text + (text.contains(":") ? "/128" : "/32")
-            guard let net = IPNetwork(withLength, strict: false) else {
+            guard let net = IPNetwork(hostOrNetwork: text) else {
                 throw .invalidInput("Invalid input for remote_ip_prefix. Reason: '\(text)' is not a valid IP subnet")
             }
             guard (net.version == 4) == (ether == .ipv4) else {
                 throw NetworkingError(.badRequest, "SecurityGroupConflictingEtherType", "Conflicting value ethertype \(ether.rawValue) for CIDR \(text)")
             }
-            let host = withLength.split(separator: "/")[0]
-            prefix = "\(IPAddress(String(host)).map(String.init(describing:)) ?? String(host))/\(net.prefixLength)"
+            let host = String(text.split(separator: "/")[0])
+            prefix = "\(IPAddress(host).map(String.init(describing:)) ?? host)/\(net.prefixLength)"
         }
         if [prefix, r.remoteGroupID, r.remoteAddressGroupID].count(where: { $0 != nil }) > 1 {
             throw NetworkingError(.badRequest, "SecurityGroupMultipleRemoteEntites",
