@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "ServiceDatabase", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Glance v2 subset: image records, uploads with their hashes, downloads.
         .target(name: "Image", dependencies: [
-            "OpenStackAPI", "ServiceDatabase",
+            "OpenStackAPI", "ProgramRunner", "ServiceDatabase",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "OVNModelTests", dependencies: ["OVNModel", "OVSDBTestSupport"]),
         // One client for every API test: in-process services (Identity, Networking on a real NB), real processes, live URLs.
         .target(name: "OpenStackAPITesting", dependencies: [
-            "OpenStackAPI", "Identity", "Networking", "OVSDB", "OVNModel", "OVSDBTestSupport",
+            "OpenStackAPI", "Identity", "Networking", "OVSDB", "OVNModel", "OVSDBTestSupport", "ProgramRunner",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity", "OpenStackAPI", "OpenStackAPITesting"]),
         // Seeded, bounded, stateful fuzzing of the real `ovnstack serve identity|network` processes.
         .testTarget(name: "APIFuzzTests", dependencies: ["OpenStackAPI", "OpenStackAPITesting", "OVSDB", "OVNModel", "OVSDBTestSupport"]),
-        .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting"]),
+        .testTarget(name: "ComputeTests", dependencies: ["Compute", "OpenStackAPI", "OpenStackAPITesting", "ProgramRunner"]),
         .testTarget(name: "ComputeAgentTests", dependencies: ["ComputeAgent", "Image", "OpenStackAPI", "OpenStackAPITesting", "OVSDBTestSupport", "ProgramRunner"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "MetadataSecret", "OpenStackAPI", "OpenStackAPITesting"]),
         .testTarget(name: "MetadataAgentTests", dependencies: [

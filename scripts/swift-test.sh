@@ -15,10 +15,13 @@ else
 fi
 failed=()
 total_start=$(date +%s)
+# Each target's output is kept so that the failures can be repeated at the end, where a CI log's tail shows them.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 for target in "${targets[@]}"; do
     start=$(date +%s)
     echo "== swift test: $target"
-    if "$SWIFT" test --skip-build --filter "^${target}\." 2>&1; then
+    if "$SWIFT" test --skip-build --filter "^${target}\." 2>&1 | tee "$logs/$target.log"; then
         echo "== swift test: $target passed in $(( $(date +%s) - start )) s"
     else
         echo "== swift test: $target FAILED in $(( $(date +%s) - start )) s"
@@ -27,6 +30,11 @@ for target in "${targets[@]}"; do
 done
 echo "== swift test: ${#targets[@]} targets in $(( $(date +%s) - total_start )) s"
 if [ ${#failed[@]} -gt 0 ]; then
+    for target in "${failed[@]}"; do
+        echo "== swift test: what failed in $target:"
+        # Swift Testing marks failures with ✘, XCTest with "error:"; a crash leaves neither but names its signal.
+        grep -E '✘|error:|Fatal error|signal|Crash' "$logs/$target.log" | head -40
+    done
     echo "== swift test: failed: ${failed[*]} (rerun one with: scripts/swift-test.sh ${failed[0]})"
     exit 1
 fi

@@ -1,8 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs external programs (`ip`, `ovs-appctl`, `ovsdb-tool`, test servers) through Foundation's
-/// `Process`: to completion with their output captured, or in the background for the caller to stop.
-/// Daemons that must outlive their parent use `posix_spawn` in Deploy's `Spawn` instead.
+/// Runs external programs (`ip`, `ovs-appctl`, `ovsdb-tool`, test servers) through `ChildProcess`:
+/// to completion with their output captured, or in the background for the caller to stop.
 public enum Program {
     /// The directories searched after PATH: Debian puts daemons in the sbin ones.
     static let fallbackPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -22,18 +24,24 @@ public enum Program {
     /// never throwing: a missing program is status 127, one that cannot start 126.
     public static func probe(_ program: String, _ arguments: [String], environment: [String: String]? = nil) -> ProgramResult {
         guard let path = find(program) else { return ProgramResult(status: 127, output: "\(program): not found") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return ProgramResult(status: 126, output: "\(program): \(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProgramResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        var ends: [Int32] = [-1, -1]
+        // Close-on-exec is set after the fact (Swift does not import pipe2); a child spawned between the two
+        // still gets neither end, as every spawn closes all descriptors above stderr.
+        guard pipe(&ends) == 0, fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0 else {
+            return ProgramResult(status: 126, output: "\(program): pipe: \(String(cString: strerror(errno)))")
+        }
+        let pid: pid_t
+        do {
+            let env = ProcessInfo.processInfo.environment.merging(environment ?? [:]) { $1 }
+            pid = try ChildProcess.spawn(path, arguments, environment: env, output: .descriptor(ends[1]))
+        } catch {
+            close(ends[0])
+            close(ends[1])
+            return ProgramResult(status: 126, output: "\(program): \(error.output)")
+        }
+        close(ends[1])
+        let output = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true).readDataToEndOfFile()
+        return ProgramResult(status: ChildProcess.wait(pid), output: String(decoding: output, as: UTF8.self))
     }
 
     /// Runs `program` and returns its output; throws a `ProgramFailure` unless it exits 0.
@@ -61,19 +69,11 @@ public enum Program {
         (try? await Blocking.run { probe(program, arguments) }) ?? ProgramResult(status: 126, output: "\(program): not run")
     }
 
-    /// Starts a long-running program in the background, its output discarded; the caller stops it
-    /// (`terminate()`, `waitUntilExit()`).
-    public static func start(_ program: String, _ arguments: [String]) throws(ProgramFailure) -> Process {
+    /// Starts a long-running program in the background, its output discarded or appended to `logFile`;
+    /// the caller stops it (`kill(pid, …)`, `waitUntilExit()`).
+    public static func start(_ program: String, _ arguments: [String], logFile: String? = nil) throws(ProgramFailure) -> RunningProgram {
         guard let path = find(program) else { throw ProgramFailure(command: program, status: 127, output: "\(program): not found") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw ProgramFailure(command: ([program] + arguments).joined(separator: " "), status: 126, output: "\(error)")
-        }
-        return process
+        let output: ChildProcess.Output = logFile.map { .appended(toFile: $0) } ?? .discarded
+        return RunningProgram(pid: try ChildProcess.spawn(path, arguments, environment: ProcessInfo.processInfo.environment, output: output))
     }
 }

@@ -16,8 +16,8 @@ final class GuestBootNetwork {
     let directory: URL
     let serverIP = "192.168.77.1"
     let mac = "fa:16:3e:4b:00:07"
-    private var udhcpd: pid_t?
-    private var metadataServer: pid_t?
+    private var udhcpd: RunningProgram?
+    private var metadataServer: RunningProgram?
 
     var vm: String { "\(prefix)-vm" }
     var dhcp: String { "\(prefix)-dhcp" }
@@ -56,10 +56,8 @@ final class GuestBootNetwork {
             """
         let configFile = directory.appendingPathComponent("udhcpd.conf")
         try config.write(to: configFile, atomically: true, encoding: .utf8)
-        // GuestSpawn, not Process: udhcpd must not inherit this process's blocked SIGTERM.
-        let ip = try #require(Program.find("ip"))
-        udhcpd = try GuestSpawn.start(ip, ["netns", "exec", dhcp, "busybox", "udhcpd", "-f", configFile.path],
-                                      logFile: directory.appendingPathComponent("udhcpd.log").path)
+        udhcpd = try Program.start("ip", ["netns", "exec", dhcp, "busybox", "udhcpd", "-f", configFile.path],
+                                   logFile: directory.appendingPathComponent("udhcpd.log").path)
     }
 
     /// Serves `files` (path under the metadata root → contents) on 169.254.169.254:80 from the DHCP
@@ -73,9 +71,8 @@ final class GuestBootNetwork {
             try contents.write(to: file, atomically: true, encoding: .utf8)
         }
         try Program.run("ip", ["-n", dhcp, "addr", "add", "169.254.169.254/32", "dev", "dhcp0"])
-        let ip = try #require(Program.find("ip"))
-        metadataServer = try GuestSpawn.start(ip, ["netns", "exec", dhcp, "busybox", "httpd", "-f", "-p", "169.254.169.254:80", "-h", root.path],
-                                              logFile: directory.appendingPathComponent("httpd.log").path)
+        metadataServer = try Program.start("ip", ["netns", "exec", dhcp, "busybox", "httpd", "-f", "-p", "169.254.169.254:80", "-h", root.path],
+                                           logFile: directory.appendingPathComponent("httpd.log").path)
     }
 
     /// `ip netns exec <ns> program arguments…` with its status and output.
@@ -85,9 +82,9 @@ final class GuestBootNetwork {
 
     /// Stops udhcpd and httpd and deletes both namespaces (which deletes the veth pair).
     func down() {
-        for pid in [udhcpd, metadataServer].compactMap({ $0 }) {
-            kill(pid, SIGTERM)
-            _ = GuestSpawn.wait(pid)
+        for server in [udhcpd, metadataServer].compactMap({ $0 }) {
+            kill(server.pid, SIGTERM)
+            server.waitUntilExit()
         }
         udhcpd = nil
         metadataServer = nil

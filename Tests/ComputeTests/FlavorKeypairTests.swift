@@ -1,6 +1,7 @@
 import Foundation
 import OpenStackAPI
 import OpenStackAPITesting
+import ProgramRunner
 import Testing
 
 /// Flavors and keypairs over HTTP: defaults, tempest's 2.1 key sets, admin-only changes, generated and imported keys.
@@ -94,16 +95,8 @@ struct ComputeFlavorKeypairTests {
 
 /// The real `ssh-keygen`, to make keys and check fingerprints independently of the service.
 enum SSHKeygen {
-    static func run(_ arguments: [String], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    static func run(_ arguments: [String]) throws -> String {
+        try Program.run("ssh-keygen", arguments)
     }
 
     static func temporary(_ body: (URL) throws -> String) throws -> String {

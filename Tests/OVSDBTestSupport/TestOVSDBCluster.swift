@@ -7,7 +7,7 @@ public final class TestOVSDBCluster: @unchecked Sendable {
     public let directory: String
     public let databaseName: String
     private let clientPorts: [Int]
-    private var processes: [Int: Process] = [:]
+    private var processes: [Int: RunningProgram] = [:]
     private let lock = NSLock()
 
     /// Client endpoints of every member, as `--db=tcp:…,tcp:…` would list them.
@@ -72,7 +72,7 @@ public final class TestOVSDBCluster: @unchecked Sendable {
         guard let i = endpoints.firstIndex(of: endpoint),
             let process = lock.withLock({ processes.removeValue(forKey: i) })
         else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        Foundation.kill(process.pid, SIGKILL)
         process.waitUntilExit()
     }
 

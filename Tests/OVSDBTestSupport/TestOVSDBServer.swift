@@ -16,7 +16,7 @@ public final class TestOVSDBServer: @unchecked Sendable {
     public let socketPath: String
     public let tcpPort: Int?
     private let lock = NSLock()
-    private var process: Process?
+    private var process: RunningProgram?
 
     /// The unix-socket endpoint.
     public var endpoint: Endpoint { .unix(path: socketPath) }
@@ -48,12 +48,12 @@ public final class TestOVSDBServer: @unchecked Sendable {
 
     /// Stops the server (asking it to exit, waiting for it); `kill: true` sends SIGKILL instead.
     ///
-    /// SIGTERM is not used: a child of the test runner may inherit a signal mask that blocks it.
+    /// Asked with `ovs-appctl exit` so that it closes its database cleanly; SIGKILL when that fails or `kill` is set.
     public func stop(kill: Bool = false) {
-        guard let process = lock.withLock({ () -> Process? in defer { self.process = nil }; return self.process }) else { return }
+        guard let process = lock.withLock({ () -> RunningProgram? in defer { self.process = nil }; return self.process }) else { return }
         if process.isRunning {
             if kill || (try? Program.run("ovs-appctl", ["-t", "\(directory)/ctl", "exit"])) == nil {
-                Foundation.kill(process.processIdentifier, SIGKILL)
+                Foundation.kill(process.pid, SIGKILL)
             }
             process.waitUntilExit()
         }

@@ -28,12 +28,40 @@ struct ProgramTests {
         }
     }
 
-    @Test("start runs a program in the background until the caller stops it")
+    @Test("start runs a program in the background until the caller stops it; its output can go to a log file")
     func background() throws {
         let process = try Program.start("sleep", ["30"])
-        #expect(process.isRunning)
-        kill(process.processIdentifier, SIGKILL)  // not SIGTERM: the test runner's children may inherit a mask blocking it
-        process.waitUntilExit()
-        #expect(!process.isRunning && process.terminationReason == .uncaughtSignal)
+        #expect(process.isRunning && process.terminationStatus == nil && process.exitDescription == "running")
+        kill(process.pid, SIGTERM)  // children start with an empty signal mask and default dispositions
+        #expect(process.waitUntilExit() == 128 + SIGTERM)
+        #expect(!process.isRunning && process.exitDescription == "signal \(SIGTERM)")
+
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("program-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let writer = try Program.start("sh", ["-c", "echo one; echo two >&2; exit 3"], logFile: log)
+        #expect(writer.waitUntilExit() == 3 && writer.exitDescription == "exit 3")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "one\ntwo\n")
+    }
+
+    @Test("a child gets no descriptor of ours beyond stdin, stdout and stderr")
+    func noInheritedDescriptors() throws {
+        let stray = open("/dev/null", O_RDONLY)  // not close-on-exec: Foundation's Process closed such ones itself
+        defer { close(stray) }
+        #expect(stray > 2)
+        let seen = try Program.run("sh", ["-c", "if [ -e /proc/$$/fd/\(stray) ]; then echo inherited; else echo closed; fi"])
+        #expect(seen == "closed\n")
+    }
+
+    @Test("many programs run at once from many threads, each with its own output")
+    func concurrentRuns() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<64 {
+                group.addTask {
+                    let output = try await Program.runAsync("sh", ["-c", "echo \(i)"])
+                    #expect(output == "\(i)\n")
+                }
+            }
+            try await group.waitForAll()
+        }
     }
 }

@@ -23,10 +23,12 @@ extension InstanceBundle {
         }
         _ = Program.probe(runc, ["--root", runcRoot.path, "delete", "--force", id])
         try? FileManager.default.removeItem(at: pidFile)
-        let runner = try GuestSpawn.start(
+        // Through ChildProcess, not Foundation's Process: runc hands its signal mask on to the container,
+        // where init would never see SIGTERM nor dropbear its children exit if the runtime's mask came along.
+        let runner = try ChildProcess.spawn(
             runc, ["--root", runcRoot.path, "run", "--detach", "--bundle", directory.path, "--pid-file", pidFile.path, id],
-            logFile: consoleLog.path)
-        let status = GuestSpawn.wait(runner)
+            environment: ProcessInfo.processInfo.environment, output: .appended(toFile: consoleLog.path, mode: 0o640))
+        let status = ChildProcess.wait(runner)
         guard status == 0,
               let text = try? String(contentsOf: pidFile, encoding: .utf8),
               let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -18,7 +18,7 @@ final class TestOVN: @unchecked Sendable {
     let ovs: TestOVSDBServer
     let systemID = UUID().uuidString.lowercased()
     var node: String { "\(name)-node" }
-    private var processes: [(Process, String?)] = []
+    private var processes: [(RunningProgram, String?)] = []
     private var namespaces: [String] = []
 
     static var canRun: Bool {
@@ -113,13 +113,13 @@ final class TestOVN: @unchecked Sendable {
         for (process, control) in processes.reversed() where process.isRunning {
             var asked = false
             if let control { asked = Program.probe("ovs-appctl", ["-t", control, "exit"]).succeeded }
-            if !asked, process.processIdentifier > 0 {
-                let ctl = "\(directory)/ovn-controller.\(process.processIdentifier).ctl"
+            if !asked, process.pid > 0 {
+                let ctl = "\(directory)/ovn-controller.\(process.pid).ctl"
                 asked = FileManager.default.fileExists(atPath: ctl) && Program.probe("ovs-appctl", ["-t", ctl, "exit"]).succeeded
             }
             let deadline = Date().addingTimeInterval(3)
             while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if process.isRunning { kill(process.pid, SIGKILL) }
             process.waitUntilExit()
         }
         processes.removeAll()

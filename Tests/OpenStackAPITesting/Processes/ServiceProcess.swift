@@ -1,18 +1,19 @@
 public import Foundation
+import ProgramRunner
 
 /// One `ovnstack serve …` as a real child process, so that a crash shows as a dead pid instead of killing the
 /// test runner. Its output goes to a log file; it is stopped by its pid only.
-public final class ServiceProcess: @unchecked Sendable {
+public final class ServiceProcess: Sendable {
     /// The service's name, for messages.
     public let name: String
     /// Where its stdout and stderr go.
     public let logFile: URL
     /// The port it listens on.
     public let port: Int
-    private let process: Process
+    private let process: RunningProgram
 
     /// The pid.
-    public var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.pid }
     /// Whether the process still runs.
     public var isAlive: Bool { process.isRunning }
     /// `http://127.0.0.1:<port>`.
@@ -36,30 +37,22 @@ public final class ServiceProcess: @unchecked Sendable {
     /// Starts `ovnstack serve <service> <arguments>` and waits (up to `timeout`) for its `listening on` line.
     public static func start(_ service: String, _ arguments: [String], logFile: URL, timeout: Duration = .seconds(60)) async throws -> ServiceProcess {
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = ["serve", service] + arguments
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        try? log.close()
+        let process = try Program.start(try binary(), ["serve", service] + arguments, logFile: logFile.path)
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
             if let match = text.firstMatch(of: /listening on http:\/\/[^\s:]+:(\d+)/), let port = Int(match.1) {
                 return ServiceProcess(name: service, logFile: logFile, port: port, process: process)
             }
-            guard process.isRunning else { throw TestFailure("ovnstack serve \(service) exited \(process.terminationStatus): \(text)") }
+            guard process.isRunning else { throw TestFailure("ovnstack serve \(service) ended (\(process.exitDescription)): \(text)") }
             try await Task.sleep(for: .milliseconds(50))
         }
-        kill(process.processIdentifier, SIGKILL)
+        kill(process.pid, SIGKILL)
         process.waitUntilExit()
         throw TestFailure("ovnstack serve \(service) did not listen within \(timeout)")
     }
 
-    private init(name: String, logFile: URL, port: Int, process: Process) {
+    private init(name: String, logFile: URL, port: Int, process: RunningProgram) {
         self.name = name
         self.logFile = logFile
         self.port = port
@@ -70,22 +63,22 @@ public final class ServiceProcess: @unchecked Sendable {
     public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// How it ended, once it has (`exit 1`, `signal 4`).
-    public var exitDescription: String {
-        guard !process.isRunning else { return "running" }
-        return process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
-    }
+    public var exitDescription: String { process.exitDescription }
 
     /// Stops it: SIGTERM (its graceful shutdown), SIGKILL after `grace`.
     public func stop(grace: Duration = .seconds(10)) async {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.pid, SIGTERM)
         let deadline = ContinuousClock.now + grace
         while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { kill(process.pid, SIGKILL) }
         process.waitUntilExit()
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning {
+            kill(process.pid, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 }
