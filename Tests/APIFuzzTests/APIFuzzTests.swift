@@ -111,7 +111,7 @@ import Testing
         guard response.status == 201 else { return }
         // Glance answers a create with the image itself, the others with `{"<member>": {...}}`.
         if request.service == .image, let id = response.json["id"]?.string { pool.add(collection, id) }
-        let member = request.service == .identity ? String(collection.dropLast()) : String(collection.replacingOccurrences(of: "-", with: "_").dropLast())
+        let member = request.service == .identity ? String(collection.dropLast()) : NetworkRequests.member(of: collection)
         if let id = response.json[member]?["id"]?.string { pool.add(collection, id) }
         for item in response.json[collection.replacingOccurrences(of: "-", with: "_")]?.array ?? [] {
             if let id = item["id"]?.string { pool.add(collection, id) }

@@ -3,7 +3,8 @@ import OpenStackAPITesting
 
 /// Requests for every resource and verb of the Networking API, bodies built from each resource's attributes.
 enum NetworkRequests {
-    static let collections = ["networks", "subnets", "ports", "security-groups", "security-group-rules", "routers", "floatingips", "address-groups"]
+    static let collections = ["networks", "subnets", "ports", "security-groups", "security-group-rules", "routers", "floatingips", "address-groups",
+                              "rbac-policies"]
 
     static let attributes: [String: [String]] = [
         "networks": ["name", "admin_state_up", "shared", "router:external", "provider:network_type", "provider:physical_network",
@@ -16,9 +17,16 @@ enum NetworkRequests {
         "security-group-rules": ["security_group_id", "direction", "ethertype", "protocol", "port_range_min", "port_range_max",
                                  "remote_ip_prefix", "remote_group_id", "remote_address_group_id", "description"],
         "address-groups": ["name", "description", "addresses", "project_id"],
+        "rbac-policies": ["object_type", "object_id", "action", "target_tenant", "project_id"],
         "routers": ["name", "admin_state_up", "external_gateway_info", "description", "routes"],
         "floatingips": ["floating_network_id", "port_id", "fixed_ip_address", "floating_ip_address", "description"],
     ]
+
+    /// A collection's member name: `security-groups` → `security_group`, `rbac-policies` → `rbac_policy`.
+    static func member(of collection: String) -> String {
+        let plural = collection.replacingOccurrences(of: "-", with: "_")
+        return plural.hasSuffix("ies") ? String(plural.dropLast(3)) + "y" : String(plural.dropLast())
+    }
 
     static func make(_ pool: FuzzPool, _ r: inout FuzzRandom) -> FuzzRequest {
         let collection = r.pick(collections)
@@ -26,7 +34,7 @@ enum NetworkRequests {
         var body = FuzzBody()
         func payload(update: Bool) -> [UInt8] {
             if r.chance(0.1) { return FuzzBody.junk(&r) }
-            let member = String(collection.replacingOccurrences(of: "-", with: "_").dropLast())
+            let member = member(of: collection)
             var attributes = valid(collection, pool, &r, &body)
             if update { attributes["network_id"] = nil; attributes["security_group_id"] = nil }
             for _ in 0..<(r.chance(0.5) ? 0 : r.int(1...3)) {
@@ -116,6 +124,12 @@ enum NetworkRequests {
             return ["name": name, "description": "fuzz"]
         case "address-groups":
             return ["name": name, "addresses": .array(r.chance(0.5) ? [] : [.string(r.pick(["10.1.0.0/16", "192.0.2.1/32", "2001:db8::/48", "10.0.0.1"]))])]
+        case "rbac-policies":
+            let onNetwork = r.chance(0.7)
+            return ["object_type": .string(r.chance(0.1) ? r.pick(["router", " Network ", ""]) : onNetwork ? "network" : "security_group"),
+                    "object_id": .string(pool.id(onNetwork ? "networks" : "security-groups", &r)),
+                    "action": .string(r.pick(["access_as_shared", "access_as_shared", "access_as_external", "access_as_nobody"])),
+                    "target_tenant": .string(r.pick(["*", "*", "some-project", ""]))]
         case "security-group-rules":
             var o: JSONObject = ["security_group_id": .string(pool.id("security-groups", &r)), "direction": .string(r.pick(["ingress", "egress", "ingress", "egress", "sideways"])),
                                  "ethertype": .string(r.pick(["IPv4", "IPv6", "IPv4", "ipv4"]))]

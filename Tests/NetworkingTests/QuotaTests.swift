@@ -10,9 +10,9 @@ import Testing
         let member = try await t.member("q")
         var r = try await t.client.get("/v2.0/quotas/\(member.projectID)", token: member.token)
         #expect(r.json["quota"]?["network"]?.int == 100 && r.json["quota"]?["port"]?.int == 500, "\(r)")
-        #expect(r.json["quota"]?.object?.keys.sorted() == ["floatingip", "network", "port", "router", "security_group",
+        #expect(r.json["quota"]?.object?.keys.sorted() == ["floatingip", "network", "port", "rbac_policy", "router", "security_group",
                                                           "security_group_rule", "subnet", "subnetpool"])
-        #expect(r.json["quota"]?["subnetpool"]?.int == -1)
+        #expect(r.json["quota"]?["subnetpool"]?.int == -1 && r.json["quota"]?["rbac_policy"]?.int == 10)
         // A member may neither read another project's limits nor change its own.
         #expect(try await t.client.get("/v2.0/quotas/admin", token: member.token).status == 403)
         r = try await t.client.put("/v2.0/quotas/\(member.projectID)", token: member.token, json: ["quota": ["network": 1000]])

@@ -66,9 +66,10 @@ final class TestNetworking: @unchecked Sendable {
         return items.compactMap(\.object)
     }
 
-    /// The member name of a collection: `security-groups` → `security_group`.
+    /// The member name of a collection: `security-groups` → `security_group`, `rbac-policies` → `rbac_policy`.
     static func member(of collection: String) -> String {
-        String(collection.replacingOccurrences(of: "-", with: "_").dropLast())
+        let plural = collection.replacingOccurrences(of: "-", with: "_")
+        return plural.hasSuffix("ies") ? String(plural.dropLast(3)) + "y" : String(plural.dropLast())
     }
 
     /// The Northbound rows the service owns, keyed by name/match/cidr with references as names: comparable across UUIDs.

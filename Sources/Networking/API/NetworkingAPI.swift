@@ -36,6 +36,8 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "subnetpools", member: "subnetpool", handlers: subnetPools, revisioned: .subnetPools).register(router)
         ResourceRoutes(collection: "address-groups", member: "address_group", handlers: addressGroups).register(router)
         registerAddressGroupActions(router)
+        ResourceRoutes(collection: "rbac-policies", member: "rbac_policy", handlers: rbacPolicies).register(router)
+        ResourceRoutes(collection: "address-scopes", member: "address_scope", handlers: addressScopes).register(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)

@@ -47,7 +47,7 @@ extension NetworkingError {
     enum Resource: String, Sendable {
         case network = "Network", subnet = "Subnet", port = "Port", securityGroup = "Security group"
         case securityGroupRule = "Security group rule", router = "Router", floatingIP = "Floating IP", agent = "Agent"
-        case subnetPool = "Subnet pool", addressGroup = "Address group"
+        case subnetPool = "Subnet pool", addressGroup = "Address group", addressScope = "Address scope"
 
         var notFoundType: String {
             switch self {
@@ -61,6 +61,7 @@ extension NetworkingError {
             case .agent: "AgentNotFound"
             case .subnetPool: "SubnetPoolNotFound"
             case .addressGroup: "AddressGroupNotFound"
+            case .addressScope: "AddressScopeNotFound"
             }
         }
 

@@ -103,7 +103,8 @@ enum NBChanges {
         out += interfaces.map {
             translation.routerPort($0, router: id, subnets: state.subnets, network: state.networks[$0.networkID], gatewayChassis: [])
         }
-        if let gatewayPort, let gateway = r.gateway {
+        // A Logical_Router_Port needs an address: a gateway on an external network without subnets has none.
+        if let gatewayPort, let gateway = r.gateway, !gatewayPort.fixedIPs.isEmpty {
             out.append(translation.routerPort(gatewayPort, router: id, subnets: state.subnets, network: state.networks[gatewayPort.networkID],
                                               gatewayChassis: gateway.chassis))
         }

@@ -16,6 +16,10 @@ struct Batch: Sendable {
     var deletedSubnetPools: [String] = []
     var addressGroups: [AddressGroup] = []
     var deletedAddressGroups: [String] = []
+    var addressScopes: [AddressScope] = []
+    var deletedAddressScopes: [String] = []
+    var rbacPolicies: [RBACPolicy] = []
+    var deletedRBACPolicies: [String] = []
     var quotas: [ProjectQuota] = []
     /// Projects whose limits go back to the defaults.
     var deletedQuotas: [String] = []

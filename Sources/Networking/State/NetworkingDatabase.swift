@@ -9,7 +9,9 @@ final class NetworkingDatabase: Sendable {
     /// The kinds of stored resources.
     enum Kind: String, Sendable, CaseIterable {
         case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota, subnetPool = "subnetpool"
-        case addressGroup = "address_group"
+        case addressGroup = "address_group", rbacPolicy = "rbac_policy", addressScope = "address_scope"
+        /// A one-time upgrade already made (its id names it).
+        case upgrade
     }
 
     /// One write of a batch.
@@ -44,11 +46,21 @@ final class NetworkingDatabase: Sendable {
         batch.quotas = try load(.quota).map { try decoder.decode(ProjectQuota.self, from: $0) }
         batch.subnetPools = try load(.subnetPool).map { try decoder.decode(SubnetPool.self, from: $0) }
         batch.addressGroups = try load(.addressGroup).map { try decoder.decode(AddressGroup.self, from: $0) }
+        batch.addressScopes = try load(.addressScope).map { try decoder.decode(AddressScope.self, from: $0) }
+        batch.rbacPolicies = try load(.rbacPolicy).map { try decoder.decode(RBACPolicy.self, from: $0) }
         return batch
     }
 
-    /// Writes a batch in one transaction: every put and delete, or none.
-    func write(_ batch: Batch) throws {
+    /// Whether the one-time upgrade `name` was made.
+    func hasUpgrade(_ name: String) throws -> Bool {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM resource WHERE kind = ? AND id = ?", arguments: [Kind.upgrade.rawValue, name]) ?? 0 > 0
+        }
+    }
+
+    /// Writes a batch in one transaction: every put and delete, or none; with `upgrade`, the record that the upgrade of
+    /// that name was made, in the same transaction.
+    func write(_ batch: Batch, upgrade: String? = nil) throws {
         let encoder = JSONEncoder()
         var writes: [Write] = []
         for n in batch.networks { writes.append(.put(.network, id: n.id, try encoder.encode(n))) }
@@ -63,9 +75,14 @@ final class NetworkingDatabase: Sendable {
         writes += batch.deletedSubnetPools.map { .delete(.subnetPool, id: $0) }
         for g in batch.addressGroups { writes.append(.put(.addressGroup, id: g.id, try encoder.encode(g))) }
         writes += batch.deletedAddressGroups.map { .delete(.addressGroup, id: $0) }
+        for s in batch.addressScopes { writes.append(.put(.addressScope, id: s.id, try encoder.encode(s))) }
+        writes += batch.deletedAddressScopes.map { .delete(.addressScope, id: $0) }
+        for p in batch.rbacPolicies { writes.append(.put(.rbacPolicy, id: p.id, try encoder.encode(p))) }
+        writes += batch.deletedRBACPolicies.map { .delete(.rbacPolicy, id: $0) }
         writes += batch.deletedRouters.map { .delete(.router, id: $0) } + batch.deletedFloatingIPs.map { .delete(.floatingIP, id: $0) }
         writes += batch.deletedNetworks.map { .delete(.network, id: $0) } + batch.deletedSubnets.map { .delete(.subnet, id: $0) }
             + batch.deletedPorts.map { .delete(.port, id: $0) } + batch.deletedGroups.map { .delete(.securityGroup, id: $0) }
+        if let upgrade { writes.append(.put(.upgrade, id: upgrade, Data("{}".utf8))) }
         try apply(writes)
     }
 

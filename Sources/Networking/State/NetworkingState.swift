@@ -10,6 +10,8 @@ struct NetworkingState: Sendable {
     private(set) var floatingIPs: [String: FloatingIP] = [:]
     private(set) var subnetPools: [String: SubnetPool] = [:]
     private(set) var addressGroups: [String: AddressGroup] = [:]
+    private(set) var rbacPolicies: [String: RBACPolicy] = [:]
+    private(set) var addressScopes: [String: AddressScope] = [:]
     /// Projects with limits of their own.
     private(set) var quotas: [String: ProjectQuota] = [:]
 
@@ -30,6 +32,11 @@ struct NetworkingState: Sendable {
     private(set) var portCounts: [String: Int] = [:]
     /// The ports that are members of each security group.
     private(set) var groupPorts: [String: Set<String>] = [:]
+    /// Object id → the ids of the RBAC policies on it.
+    private(set) var objectPolicies: [String: Set<String>] = [:]
+
+    /// The RBAC policies on a network or security group.
+    func policies(on object: String) -> [RBACPolicy] { (objectPolicies[object] ?? []).compactMap { rbacPolicies[$0] } }
 
     func subnets(of network: String) -> [Subnet] { (subnetIDs[network] ?? []).compactMap { subnets[$0] } }
     func ports(of network: String) -> [Port] { (portIDs[network] ?? []).compactMap { ports[$0] } }
@@ -56,6 +63,10 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedAddressScopes { addressScopes[id] = nil }
+        for s in batch.addressScopes { addressScopes[s.id] = s }
+        for id in batch.deletedRBACPolicies { removePolicy(id) }
+        for p in batch.rbacPolicies { putPolicy(p) }
         for q in batch.quotas { quotas[q.projectID] = q }
         for r in batch.routers { routers[r.id] = r }
         for f in batch.floatingIPs { floatingIPs[f.id] = f }
@@ -110,6 +121,17 @@ struct NetworkingState: Sendable {
             if let address = IPAddress(ip.ipAddress), allocations[ip.subnetID]?[address] == id { allocations[ip.subnetID]?[address] = nil }
         }
         for g in p.securityGroups { groupPorts[g]?.remove(id) }
+    }
+
+    private mutating func putPolicy(_ p: RBACPolicy) {
+        rbacPolicies[p.id] = p
+        objectPolicies[p.objectID, default: []].insert(p.id)
+    }
+
+    private mutating func removePolicy(_ id: String) {
+        guard let p = rbacPolicies.removeValue(forKey: id) else { return }
+        objectPolicies[p.objectID]?.remove(id)
+        if objectPolicies[p.objectID]?.isEmpty == true { objectPolicies[p.objectID] = nil }
     }
 
     private mutating func putGroup(_ g: SecurityGroup) {

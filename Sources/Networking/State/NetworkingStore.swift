@@ -22,6 +22,14 @@ actor NetworkingStore {
         self.logger = logger
         database = try NetworkingDatabase(directory: settings.stateDirectory)
         state.apply(try database.loadAll())
+        // Networks stored before RBAC policies were kept get the `*` policies their `shared`/`router:external` mean,
+        // once (later, an external network may rightly have no policy left: Neutron keeps it external while it has gateways).
+        if try !database.hasUpgrade("rbac-policies") {
+            let loaded = NetworkingRules(state: state, settings: settings, ids: ids, gatewayChassis: driver.gatewayChassis)
+            let batch = loaded.missingWildcardPolicies() ?? Batch()
+            try database.write(batch, upgrade: "rbac-policies")
+            state.apply(batch)
+        }
     }
 
     /// The current state, for reads and rendering (a copy-on-write value: cheap, and never torn).

@@ -1,3 +1,4 @@
+import Foundation
 import OpenStackAPI
 
 /// `{"subnetpool": {...}}` bodies → typed requests.
@@ -35,7 +36,10 @@ enum SubnetPoolDecoding {
         }
         if let q = try a.int("default_quota") { r.defaultQuota = q.map(Sent.value) ?? .null }
         r.isDefault = try a.bool("is_default")
-        r.addressScopeID = try a.string("address_scope_id", nullable: true)
+        r.addressScopeID = try a.sent("address_scope_id")
+        if let scope = r.addressScopeID.value, UUID(uuidString: scope) == nil {
+            throw .invalidInput("Invalid input for address_scope_id. Reason: '\(scope)' is not a valid UUID")
+        }
         return r
     }
 }

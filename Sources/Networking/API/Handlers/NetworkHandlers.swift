@@ -5,7 +5,8 @@ extension NetworkingAPI {
     var networks: ResourceHandlers {
         let store = store
         @Sendable func render(_ n: Network, _ s: NetworkingState, _ auth: AuthContext) -> JSONObject {
-            Representation.network(n, subnets: s.subnetIDs[n.id] ?? [], admin: auth.isAdmin)
+            Representation.network(n, subnets: s.subnetIDs[n.id] ?? [], shared: s.isShared(n.id, with: auth.projectID),
+                                   addressScopes: (s.addressScope(of: n.id, ipVersion: 4), s.addressScope(of: n.id, ipVersion: 6)), admin: auth.isAdmin)
         }
         return ResourceHandlers(
             list: { auth, request, context in
@@ -39,7 +40,7 @@ extension NetworkingAPI {
                 let shared = query.filter { $0.0 == "shared" }.compactMap { ListQueryTruth.parse($0.1) }
                 query.removeAll { $0.0 == "shared" }
                 let subnets = s.subnets.values.filter { sub in
-                    s.canSee(sub, auth) && (shared.isEmpty || shared.contains(s.networks[sub.networkID]?.shared == true))
+                    s.canSee(sub, auth) && (shared.isEmpty || shared.contains(s.isShared(sub.networkID, with: auth.projectID)))
                 }
                 return try Collections.respond("subnets", subnets.map { Representation.subnet($0, in: s) }, query: query, request, context)
             },

@@ -12,7 +12,7 @@ extension NetworkingAPI {
                 let network = networks.count == 1 ? networks[0] : nil
                 var ids = network.map { Array(s.portIDs[$0] ?? []) } ?? Array(s.ports.keys)
                 // Admins see every port: no per-port lookup (each one copies a whole port) is needed for them.
-                if !auth.isAdmin { ids = ids.filter { s.ports[$0].map { s.owns($0.projectID, auth) } ?? false } }
+                if !auth.isAdmin { ids = ids.filter { s.ports[$0].map { s.canSee($0, auth) } ?? false } }
                 cache.prune(liveCount: s.ports.count) { s.ports[$0] != nil }
                 return try Collections.respond("ports", ids, fields: Self.portFields,
                                                field: { id, key in
@@ -25,7 +25,7 @@ extension NetworkingAPI {
                                                render: { Representation.port(s.ports[$0]!, dnsDomain: dnsDomain) }, serialized: { cache.bytes($0, s.ports[$0]!) },
                                                request, context)
             },
-            show: { id, auth in Representation.port(try await store.snapshot.ownPort(id, auth), dnsDomain: dnsDomain) },
+            show: { id, auth in Representation.port(try await store.snapshot.visiblePort(id, auth), dnsDomain: dnsDomain) },
             create: { body, auth in
                 let request = try PortDecoding.create(body)
                 return Representation.port(try await store.change { try $0.quotaChecked(.port, $0.createPort(request, auth)) }, dnsDomain: dnsDomain)

@@ -18,7 +18,18 @@ enum Collections {
         query.filters = []
         let selected = objects.filter { object in filters.allSatisfy { key, values in matches(object, key, values) } }
         let page = try query.apply(to: selected, idKey: idKey)
-        return answer(key, page.items, query, request, context, ends: (page.items.first?[idKey]?.string, page.items.last?[idKey]?.string))
+        return answer(key, asked(page.items, query, idKey: idKey), query, request, context,
+                      ends: (page.items.first?[idKey]?.string, page.items.last?[idKey]?.string))
+    }
+
+    /// Neutron answers only the `fields` asked for: the id that paging reads goes unless it was one of them.
+    private static func asked(_ objects: [JSONObject], _ query: ListQuery, idKey: String = "id") -> [JSONObject] {
+        guard !query.fields.isEmpty, !query.fields.contains(idKey) else { return objects }
+        return objects.map { object in
+            var o = object
+            o[idKey] = nil
+            return o
+        }
     }
 
     /// The same answer for a large collection without rendering every item: when every filter and sort key is a
@@ -60,7 +71,7 @@ enum Collections {
         if let serialized, query.fields.isEmpty {
             return answer(key, page.items.map(serialized), ends: ends, query, request, context)
         }
-        return answer(key, query.project(page.items.map(render)), query, request, context, ends: ends)
+        return answer(key, asked(query.project(page.items.map(render)), query), query, request, context, ends: ends)
     }
 
     /// Records ordered by several keys, each record's keys read once.

@@ -21,6 +21,8 @@ enum FilterValidation {
                                  "dns_name", "dns_domain", "dns_assignment"]),
         "security_groups": standard.union(["stateful", "shared"]),
         "address_groups": standard.union(["addresses"]),
+        "address_scopes": ["id", "name", "ip_version", "shared", "tenant_id", "project_id"],
+        "rbac_policies": ["id", "object_type", "object_id", "target_tenant", "action", "tenant_id", "project_id"],
         "service_providers": ["service_type", "name", "default"],
         "security_group_rules": standard.union(["security_group_id", "ethertype", "direction", "protocol", "port_range_min",
                                                 "port_range_max", "remote_ip_prefix", "remote_address_group_id", "normalized_cidr",

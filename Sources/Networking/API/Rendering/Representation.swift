@@ -11,17 +11,19 @@ enum Representation {
         o["revision_number"] = .int(std.revision)
     }
 
-    static func network(_ n: Network, subnets: [String], admin: Bool) -> JSONObject {
+    /// `shared` is as the caller sees it: whether a policy shares the network with their project; the address scopes
+    /// are those of its subnets' pools.
+    static func network(_ n: Network, subnets: [String], shared: Bool, addressScopes: (v4: String?, v6: String?), admin: Bool) -> JSONObject {
         var o: JSONObject = [
             "id": .string(n.id), "name": .string(n.name), "tenant_id": .string(n.projectID),
             "admin_state_up": .bool(n.adminStateUp), "mtu": .int(n.mtu), "status": "ACTIVE",
-            "subnets": .array(subnets.map(JSON.string)), "shared": .bool(n.shared), "project_id": .string(n.projectID),
+            "subnets": .array(subnets.map(JSON.string)), "shared": .bool(shared), "project_id": .string(n.projectID),
             "dns_domain": .string(n.dnsDomain ?? ""),
-            "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": false,
+            "port_security_enabled": .bool(n.portSecurityEnabled), "router:external": .bool(n.external), "is_default": .bool(n.external && n.isDefault),
             "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)),
             // ML2/OVN answers a network's and a router's zones from the hints it wrote into the Northbound.
             "availability_zones": .array(n.availabilityZoneHints.map(JSON.string)),
-            "ipv4_address_scope": .null, "ipv6_address_scope": .null,
+            "ipv4_address_scope": addressScopes.v4.map(JSON.string) ?? .null, "ipv6_address_scope": addressScopes.v6.map(JSON.string) ?? .null,
         ]
         if admin {
             o["provider:network_type"] = .string(n.networkType)
@@ -77,10 +79,10 @@ enum Representation {
         return o
     }
 
-    static func group(_ g: SecurityGroup) -> JSONObject {
+    static func group(_ g: SecurityGroup, shared: Bool) -> JSONObject {
         var o: JSONObject = [
             "id": .string(g.id), "name": .string(g.name), "stateful": .bool(g.stateful), "tenant_id": .string(g.projectID),
-            "shared": false, "security_group_rules": .array(g.rules.map { .object(rule($0)) }),
+            "shared": .bool(shared), "security_group_rules": .array(g.rules.map { .object(rule($0)) }),
         ]
         standard(&o, g.std)
         o["project_id"] = .string(g.projectID)
@@ -197,6 +199,19 @@ enum Representation {
         return o
     }
 
+    /// An address scope, as Neutron (Zed) answers it: no standard attributes.
+    static func addressScope(_ s: AddressScope, shared: Bool) -> JSONObject {
+        ["id": .string(s.id), "name": .string(s.name), "ip_version": .int(s.ipVersion), "shared": .bool(shared),
+         "tenant_id": .string(s.projectID), "project_id": .string(s.projectID)]
+    }
+
+    /// An RBAC policy, as Neutron answers it (no standard attributes).
+    static func rbacPolicy(_ p: RBACPolicy) -> JSONObject {
+        ["id": .string(p.id), "object_type": .string(p.objectType.rawValue), "object_id": .string(p.objectID),
+         "action": .string(p.action.rawValue), "target_tenant": .string(p.targetProject),
+         "tenant_id": .string(p.projectID), "project_id": .string(p.projectID)]
+    }
+
     /// A subnet pool, as Neutron answers it.
     static func subnetPool(_ p: SubnetPool) -> JSONObject {
         var o: JSONObject = [
@@ -205,7 +220,7 @@ enum Representation {
             // Neutron answers the prefix lengths as strings.
             "default_prefixlen": .string(String(p.defaultPrefixLength)), "min_prefixlen": .string(String(p.minPrefixLength)),
             "max_prefixlen": .string(String(p.maxPrefixLength)),
-            "is_default": .bool(p.isDefault), "shared": .bool(p.shared), "address_scope_id": .null,
+            "is_default": .bool(p.isDefault), "shared": .bool(p.shared), "address_scope_id": p.addressScopeID.map(JSON.string) ?? .null,
         ]
         standard(&o, p.std)
         o["project_id"] = .string(p.projectID)

@@ -17,6 +17,8 @@ struct Network: Codable, Sendable, Hashable {
     var availabilityZoneHints: [String]
     /// `dns-integration`: the network's DNS domain (its ports' records also go by `<hostname>.<domain>`).
     var dnsDomain: String? = nil
+    /// The default external network (`is_default`; kept only while the network is external, as Neutron keeps it).
+    var isDefault: Bool = false
     var std: StandardAttributes
 
     /// Whether the network reaches a physical network through a localnet port.

@@ -1,14 +1,14 @@
 /// The resources the `quotas` extension limits per project, with Neutron's default limits (`[quotas] quota_<name>`).
 enum QuotaResource: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     case floatingip, network, port, router, securityGroup = "security_group", securityGroupRule = "security_group_rule", subnet
-    case subnetPool = "subnetpool"
+    case subnetPool = "subnetpool", rbacPolicy = "rbac_policy"
 
     /// The limit a project has unless an admin set another; -1 is unlimited.
     var defaultLimit: Int {
         switch self {
         case .network, .subnet: 100
         case .port: 500
-        case .router, .securityGroup: 10
+        case .router, .securityGroup, .rbacPolicy: 10
         case .floatingip: 50
         case .securityGroupRule: 100
         case .subnetPool: -1

@@ -16,6 +16,8 @@ struct SubnetPool: Codable, Sendable, Hashable, ProjectOwned {
     var shared: Bool
     /// The pool of its IP version that `use_default_subnetpool` subnets come from.
     var isDefault: Bool
+    /// The address scope its prefixes belong to (unique within it).
+    var addressScopeID: String? = nil
     var std: StandardAttributes
 
     /// The parsed prefixes.

@@ -25,6 +25,8 @@ struct NetworkUpdate: Sendable, Equatable {
     var mtu: Int?
     /// `dns_domain` ("" removes it).
     var dnsDomain: String?
+    /// `is_default` (`auto-allocated-topology`): the default external network.
+    var isDefault: Bool?
 
     /// An empty update.
     init() {}

@@ -16,6 +16,6 @@ struct SubnetPoolUpdate: Sendable, Equatable {
     /// Sent as null: no quota.
     var defaultQuota: Sent<Int> = .absent
     var isDefault: Bool?
-    /// `address_scope_id` other than null (address scopes are not served).
-    var addressScopeID: String?
+    /// Sent as null: out of its address scope.
+    var addressScopeID: Sent<String> = .absent
 }

@@ -1,14 +1,31 @@
 import OpenStackAPI
 
-/// Who may see and change what: admins everything; others their project's resources, and shared or
-/// external networks (and their subnets) read-only. Other projects' resources are "not found".
+/// Who may see and change what: admins everything; others their project's resources, and the networks (with
+/// their subnets) and security groups an RBAC policy shares with them, read-only. Other projects' resources are
+/// "not found".
 extension NetworkingState {
     func canSee(_ n: Network, _ auth: AuthContext) -> Bool {
-        auth.isAdmin || n.projectID == auth.projectID || n.shared || n.external
+        auth.isAdmin || n.projectID == auth.projectID || policies(on: n.id).contains { $0.targetProject == RBACPolicy.wildcard || $0.targetProject == auth.projectID }
     }
 
     func canSee(_ s: Subnet, _ auth: AuthContext) -> Bool {
-        auth.isAdmin || s.projectID == auth.projectID || networks[s.networkID].map { $0.shared || $0.external } == true
+        auth.isAdmin || s.projectID == auth.projectID || networks[s.networkID].map { canSee($0, auth) } == true
+    }
+
+    func canSee(_ g: SecurityGroup, _ auth: AuthContext) -> Bool {
+        owns(g.projectID, auth) || isShared(g.id, with: auth.projectID)
+    }
+
+    /// Whether an `access_as_shared` policy on the object names `project` or every project (Neutron's `shared`
+    /// as the caller sees it).
+    func isShared(_ object: String, with project: String?) -> Bool {
+        policies(on: object).contains { $0.grants(.accessAsShared, to: project) }
+    }
+
+    /// A security group the caller owns or that is shared with them (to see, and to put on their ports).
+    func visibleGroup(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> SecurityGroup {
+        guard let g = groups[id], canSee(g, auth) else { throw .notFound(.securityGroup, id) }
+        return g
     }
 
     func owns(_ projectID: String, _ auth: AuthContext) -> Bool { auth.isAdmin || projectID == auth.projectID }
@@ -25,6 +42,17 @@ extension NetworkingState {
 
     func ownPort(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Port {
         guard let p = ports[id], owns(p.projectID, auth) else { throw .notFound(.port, id) }
+        return p
+    }
+
+    /// Neutron's `admin_owner_or_network_owner`: a port is its project's and its network owner's to see, change
+    /// and delete.
+    func canSee(_ p: Port, _ auth: AuthContext) -> Bool {
+        owns(p.projectID, auth) || networks[p.networkID].map { $0.projectID == auth.projectID } == true
+    }
+
+    func visiblePort(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Port {
+        guard let p = ports[id], canSee(p, auth) else { throw .notFound(.port, id) }
         return p
     }
 

@@ -17,8 +17,10 @@ extension NetworkingRules {
             networkType: segment.type, physicalNetwork: segment.physnet, segmentationID: segment.id, segmentID: ids.make(.segment),
             availabilityZoneHints: try checkedZoneHints(r.availabilityZoneHints), std: StandardAttributes(revision: 1, description: r.description ?? ""))
         network.dnsDomain = r.dnsDomain.flatMap { $0.isEmpty ? nil : $0 }
+        if let v = r.isDefault { network.isDefault = try checkedDefault(v, network, auth, action: "create_network") }
         var batch = Batch()
         batch.networks = [network]
+        batch.rbacPolicies = wildcardPolicies(for: network, shared: network.shared, external: network.external)
         if let group = defaultGroupIfMissing(project) { batch.groups.append(group) }
         batch.ports.append(metadataPort(for: network))
         return Decision(batch: batch, result: network)
@@ -32,14 +34,34 @@ extension NetworkingRules {
         if let v = r.name { n.name = v }
         if let v = r.description { n.std.description = v }
         if let v = r.adminStateUp { n.adminStateUp = v }
-        if let v = r.shared {
-            if !v, n.shared, state.ports(of: id).contains(where: { $0.projectID != n.projectID && !$0.isMetadata }) {
-                throw .conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings for network \(id). Multiple tenants are using it.")
+        var batch = Batch()
+        let policies = state.policies(on: id)
+        if let v = r.shared, v != n.shared {
+            let wildcard = policies.first { $0.action == .accessAsShared && $0.targetProject == RBACPolicy.wildcard }
+            if v {
+                batch.rbacPolicies += wildcardPolicies(for: n, shared: true, external: false)
+            } else if let wildcard {
+                do { try checkNotInUse(wildcard, replacedBy: nil) } catch {
+                    throw .conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings for network \(id). Multiple tenants are using it.")
+                }
+                batch.deletedRBACPolicies.append(wildcard.id)
             }
             n.shared = v
         }
-        if let v = r.external { n.external = v }
+        if let v = r.external, v != n.external {
+            if v {
+                batch.rbacPolicies += wildcardPolicies(for: n, shared: false, external: true)
+            } else {
+                if hasGatewayPorts(id) {
+                    throw .conflict("ExternalNetworkInUse", "External network \(id) cannot be updated to be made non-external, since it has existing gateway ports.")
+                }
+                batch.deletedRBACPolicies += policies.filter { $0.action == .accessAsExternal }.map(\.id)
+                n.isDefault = false
+            }
+            n.external = v
+        }
         if let v = r.portSecurityEnabled { n.portSecurityEnabled = v }
+        if let v = r.isDefault { n.isDefault = try checkedDefault(v, n, auth, action: "update_network") }
         if let d = r.dnsDomain {
             try DNSNames.checkDomain(d)
             n.dnsDomain = d.isEmpty ? nil : d
@@ -52,7 +74,6 @@ extension NetworkingRules {
             n.mtu = mtu
         }
         n.std.bump()
-        var batch = Batch()
         batch.networks = [n]
         // DHCP_Options carry the MTU.
         batch.subnets = state.subnets(of: id)
@@ -71,7 +92,18 @@ extension NetworkingRules {
         batch.deletedFloatingIPs = state.floatingIPs.values.filter { $0.networkID == id }.map(\.id)
         batch.deletedSubnets = state.subnetIDs[id] ?? []
         batch.deletedNetworks = [id]
+        batch.deletedRBACPolicies = state.policies(on: id).map(\.id)
         return Decision(batch: batch, result: ())
+    }
+
+    /// `is_default` (admins only): one default external network at a time (409 `DefaultExternalNetworkExists`); on a
+    /// network that is not external it is not kept.
+    private func checkedDefault(_ value: Bool, _ n: Network, _ auth: AuthContext, action: String) throws(NetworkingError) -> Bool {
+        guard auth.isAdmin else { throw .forbidden("\(action):is_default") }
+        if value, let other = state.networks.values.first(where: { $0.isDefault && $0.external && $0.id != n.id }) {
+            throw .conflict("DefaultExternalNetworkExists", "Default external network \(other.id) already exists.")
+        }
+        return value && n.external
     }
 
     private struct Segment {

@@ -53,7 +53,7 @@ extension NetworkingRules {
     }
 
     func updatePort(_ id: String, _ r: PortUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Port> {
-        var p = try state.ownPort(id, auth)
+        var p = try state.visiblePort(id, auth)
         let network = try state.visibleNetwork(p.networkID, auth)
         try checkNetworkOwnerRules(r, network, auth, action: "update_port")
         let groupsBefore = p.securityGroups
@@ -93,7 +93,7 @@ extension NetworkingRules {
     }
 
     func deletePort(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
-        let p = try state.ownPort(id, auth)
+        let p = try state.visiblePort(id, auth)
         if p.deviceOwner == DeviceOwner.routerInterface || p.deviceOwner == DeviceOwner.routerGateway {
             throw .conflict("L3PortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner \(p.deviceOwner).")
         }
@@ -156,7 +156,7 @@ extension NetworkingRules {
     private func checkedGroups(_ ids: [String], _ auth: AuthContext) throws(NetworkingError) -> [String] {
         var out: [String] = [], stateful = Set<Bool>()
         for id in ids where !out.contains(id) {
-            stateful.insert(try state.ownGroup(id, auth).stateful)
+            stateful.insert(try state.visibleGroup(id, auth).stateful)
             out.append(id)
         }
         if stateful.count > 1 {

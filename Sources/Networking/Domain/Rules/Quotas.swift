@@ -16,6 +16,7 @@ extension NetworkingState {
         case .securityGroup: groups.values.count { $0.projectID == project }
         case .securityGroupRule: groups.values.reduce(0) { $0 + $1.rules.count { $0.projectID == project } }
         case .subnetPool: subnetPools.values.count { $0.projectID == project }
+        case .rbacPolicy: rbacPolicies.values.count { $0.projectID == project }
         }
     }
 }

@@ -41,11 +41,9 @@ extension NetworkingRules {
                 }
             }
         } else {
-            // Without named addresses, the port's are a port's default ones (one IPv4, one DHCPv6, every SLAAC).
-            guard !all.isEmpty else {
-                throw .badRequest("Bad router request: No subnets defined on external network \(networkID).")
-            }
-            fixed = try defaultAddresses(network: network, mac: mac, deviceOwner: DeviceOwner.routerGateway)
+            // Without named addresses, the port's are a port's default ones (one IPv4, one DHCPv6, every SLAAC); on a
+            // network without subnets, none (Neutron allows it: the gateway carries nothing until it has an address).
+            fixed = all.isEmpty ? [] : try defaultAddresses(network: network, mac: mac, deviceOwner: DeviceOwner.routerGateway)
         }
         let port = Port(id: ids.make(.port), projectID: "", networkID: networkID, name: "", macAddress: mac,
                         adminStateUp: true, status: "ACTIVE", deviceID: r.id, deviceOwner: DeviceOwner.routerGateway, fixedIPs: fixed,

@@ -43,7 +43,8 @@ extension NetworkingRules {
     }
 
     func updateGroup(_ id: String, _ r: SecurityGroupUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<SecurityGroup> {
-        var g = try state.ownGroup(id, auth)
+        var g = try state.visibleGroup(id, auth)
+        guard state.owns(g.projectID, auth) else { throw .forbidden("update_security_group") }
         if let name = r.name, name != g.name {
             if g.name == "default" {
                 throw .conflict("SecurityGroupCannotUpdateDefault", "Updating default security group not allowed.")
@@ -63,13 +64,15 @@ extension NetworkingRules {
     }
 
     func deleteGroup(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
-        let g = try state.ownGroup(id, auth)
+        let g = try state.visibleGroup(id, auth)
+        guard state.owns(g.projectID, auth) else { throw .forbidden("delete_security_group") }
         if g.name == "default", !auth.isAdmin {
             throw .conflict("SecurityGroupCannotRemoveDefault", "Insufficient rights for removing default security group.")
         }
         if !(state.groupPorts[id] ?? []).isEmpty { throw .conflict("SecurityGroupInUse", "Security Group \(id) in use.") }
         var batch = Batch()
         batch.deletedGroups = [id]
+        batch.deletedRBACPolicies = state.policies(on: id).map(\.id)
         // Rules elsewhere that name this group as their remote group go with it.
         for var other in state.groups.values where other.id != id && other.rules.contains(where: { $0.remoteGroupID == id }) {
             other.rules.removeAll { $0.remoteGroupID == id }

@@ -17,6 +17,7 @@ extension NetworkingRules {
                               minPrefixLength: version == 4 ? 8 : 64, maxPrefixLength: version == 4 ? 32 : 128, defaultQuota: nil,
                               shared: r.shared ?? false, isDefault: false, std: StandardAttributes(revision: 0))
         try apply(r.attributes, to: &pool, auth, creating: true)
+        if let scope = pool.addressScopeID { try checkAddressScope(scope, for: pool, auth) }
         var batch = Batch()
         batch.subnetPools = [pool]
         return Decision(batch: batch, result: pool)
@@ -25,6 +26,11 @@ extension NetworkingRules {
     func updateSubnetPool(_ id: String, _ r: SubnetPoolUpdate, _ auth: AuthContext) throws(NetworkingError) -> Decision<SubnetPool> {
         var pool = try state.visibleSubnetPool(id, auth)
         guard state.owns(pool.projectID, auth) else { throw .forbidden("update_subnetpool") }
+        // A pool in another project's (shared) scope is that project's to change.
+        if let scope = pool.addressScopeID, let owner = state.addressScopes[scope]?.projectID, !state.owns(owner, auth) {
+            throw NetworkingError(.badRequest, "IllegalSubnetPoolUpdate",
+                                  "Illegal subnetpool update : subnetpool \(id) cannot be updated when associated with shared address scope \(scope).")
+        }
         var r = r
         if let texts = r.prefixes {
             let new = PrefixAllocation.merged(try Self.parsedPrefixes(texts))
@@ -39,6 +45,7 @@ extension NetworkingRules {
             }
         }
         try apply(r, to: &pool, auth, creating: false)
+        if let scope = pool.addressScopeID { try checkAddressScope(scope, for: pool, auth) }
         pool.std.bump()
         var batch = Batch()
         batch.subnetPools = [pool]
@@ -58,7 +65,11 @@ extension NetworkingRules {
 
     /// The names, bounds, quota and default flag of an update (or create), checked together.
     private func apply(_ r: SubnetPoolUpdate, to pool: inout SubnetPool, _ auth: AuthContext, creating: Bool) throws(NetworkingError) {
-        if r.addressScopeID != nil { throw .badRequest("Address scopes are not supported.") }
+        switch r.addressScopeID {
+        case .absent: break
+        case .null: pool.addressScopeID = nil
+        case .value(let scope): pool.addressScopeID = scope
+        }
         if let v = r.name { pool.name = v }
         if let v = r.description { pool.std.description = v }
         if let texts = r.prefixes, !creating { pool.prefixes = texts }

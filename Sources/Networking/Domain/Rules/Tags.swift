@@ -67,7 +67,7 @@ extension NetworkingState {
         switch kind {
         case .networks: try visibleNetwork(id, auth).std
         case .subnets: try visibleSubnet(id, auth).std
-        case .ports: try ownPort(id, auth).std
+        case .ports: try visiblePort(id, auth).std
         case .securityGroups: try ownGroup(id, auth).std
         case .routers: try ownRouter(id, auth).std
         case .floatingIPs: try ownFloatingIP(id, auth).std
