@@ -26,6 +26,7 @@ enum Extensions {
               description: "Support choosing to publish DNS records for IPs from a subnet"),
         .init(alias: "address-group", name: "Address group", description: "Support address group"),
         .init(alias: "address-scope", name: "Address scope", description: "Address scopes extension."),
+        .init(alias: "auto-allocated-topology", name: "Auto Allocated Topology Services", description: "Auto Allocated Topology Services."),
         .init(alias: "rbac-address-scope", name: "Add address_scope type to RBAC", description: "Add address_scope type to RBAC"),
         .init(alias: "rbac-policies", name: "RBAC Policies",
               description: "Allows creation and modification of policies that control tenant access to resources."),

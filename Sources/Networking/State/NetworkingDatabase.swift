@@ -10,6 +10,7 @@ final class NetworkingDatabase: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota, subnetPool = "subnetpool"
         case addressGroup = "address_group", rbacPolicy = "rbac_policy", addressScope = "address_scope"
+        case autoAllocatedTopology = "auto_allocated_topology"
         /// A one-time upgrade already made (its id names it).
         case upgrade
     }
@@ -47,6 +48,7 @@ final class NetworkingDatabase: Sendable {
         batch.subnetPools = try load(.subnetPool).map { try decoder.decode(SubnetPool.self, from: $0) }
         batch.addressGroups = try load(.addressGroup).map { try decoder.decode(AddressGroup.self, from: $0) }
         batch.addressScopes = try load(.addressScope).map { try decoder.decode(AddressScope.self, from: $0) }
+        batch.autoAllocated = try load(.autoAllocatedTopology).map { try decoder.decode(AutoAllocatedTopology.self, from: $0) }
         batch.rbacPolicies = try load(.rbacPolicy).map { try decoder.decode(RBACPolicy.self, from: $0) }
         return batch
     }
@@ -77,6 +79,8 @@ final class NetworkingDatabase: Sendable {
         writes += batch.deletedAddressGroups.map { .delete(.addressGroup, id: $0) }
         for s in batch.addressScopes { writes.append(.put(.addressScope, id: s.id, try encoder.encode(s))) }
         writes += batch.deletedAddressScopes.map { .delete(.addressScope, id: $0) }
+        for t in batch.autoAllocated { writes.append(.put(.autoAllocatedTopology, id: t.projectID, try encoder.encode(t))) }
+        writes += batch.deletedAutoAllocated.map { .delete(.autoAllocatedTopology, id: $0) }
         for p in batch.rbacPolicies { writes.append(.put(.rbacPolicy, id: p.id, try encoder.encode(p))) }
         writes += batch.deletedRBACPolicies.map { .delete(.rbacPolicy, id: $0) }
         writes += batch.deletedRouters.map { .delete(.router, id: $0) } + batch.deletedFloatingIPs.map { .delete(.floatingIP, id: $0) }

@@ -12,6 +12,8 @@ struct NetworkingState: Sendable {
     private(set) var addressGroups: [String: AddressGroup] = [:]
     private(set) var rbacPolicies: [String: RBACPolicy] = [:]
     private(set) var addressScopes: [String: AddressScope] = [:]
+    /// Project → its auto-allocated topology.
+    private(set) var autoAllocated: [String: AutoAllocatedTopology] = [:]
     /// Projects with limits of their own.
     private(set) var quotas: [String: ProjectQuota] = [:]
 
@@ -51,6 +53,13 @@ struct NetworkingState: Sendable {
     /// Floating IPs associated with a port.
     func floatingIPs(of port: String) -> [FloatingIP] { floatingIPs.values.filter { $0.portID == port } }
 
+    /// This state with a batch applied (to decide a later step of a composed change on).
+    func applying(_ batch: Batch) -> NetworkingState {
+        var next = self
+        next.apply(batch)
+        return next
+    }
+
     mutating func apply(_ batch: Batch) {
         for id in batch.deletedPorts { removePort(id) }
         for id in batch.deletedSubnets { removeSubnet(id) }
@@ -63,6 +72,8 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedAutoAllocated { autoAllocated[id] = nil }
+        for t in batch.autoAllocated { autoAllocated[t.projectID] = t }
         for id in batch.deletedAddressScopes { addressScopes[id] = nil }
         for s in batch.addressScopes { addressScopes[s.id] = s }
         for id in batch.deletedRBACPolicies { removePolicy(id) }
