@@ -22,6 +22,8 @@ enum Extensions {
               description: "Provides ability to set the subnet service_types field"),
         .init(alias: "dns-integration", name: "DNS Integration", description: "Provides integration with DNS."),
         .init(alias: "dns-domain-ports", name: "dns_domain for ports", description: "Allows the DNS domain to be specified for a network port."),
+        .init(alias: "dns-integration-domain-keywords", name: "DNS domain names with keywords allowed",
+              description: "Allows to use keywords like <project_id>, <project_name>, <user_id> and <user_name> as DNS domain name"),
         .init(alias: "subnet-dns-publish-fixed-ip", name: "Subnet DNS publish fixed IP",
               description: "Support choosing to publish DNS records for IPs from a subnet"),
         .init(alias: "address-group", name: "Address group", description: "Support address group"),

@@ -38,7 +38,7 @@ enum NetworkDecoding {
         r.portSecurityEnabled = try a.bool("port_security_enabled")
         r.isDefault = try a.bool("is_default")
         r.mtu = try a.int("mtu") ?? nil
-        if a.has("dns_domain") { r.dnsDomain = try a.string("dns_domain", nullable: true) ?? "" }
+        if a.has("dns_domain") { r.dnsDomain = (try a.string("dns_domain", nullable: true) ?? "").lowercased() }
         return r
     }
 }

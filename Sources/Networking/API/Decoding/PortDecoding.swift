@@ -60,7 +60,7 @@ enum PortDecoding {
         r.deviceProfile = try a.string("device_profile", nullable: true)
         // Neutron keeps DNS names in lowercase (`convert_string_to_case_insensitive`); null is no name.
         if a.has("dns_name") { r.dnsName = (try a.string("dns_name", nullable: true) ?? "").lowercased() }
-        if a.has("dns_domain") { r.dnsDomain = try a.string("dns_domain", nullable: true) ?? "" }
+        if a.has("dns_domain") { r.dnsDomain = (try a.string("dns_domain", nullable: true) ?? "").lowercased() }
         if a.has("numa_affinity_policy") {
             let policy = try a.string("numa_affinity_policy", nullable: true)
             if let policy, !numaPolicies.contains(policy) {
