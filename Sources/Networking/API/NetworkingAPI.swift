@@ -39,6 +39,7 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "rbac-policies", member: "rbac_policy", handlers: rbacPolicies).register(router)
         ResourceRoutes(collection: "address-scopes", member: "address_scope", handlers: addressScopes).register(router)
         registerAutoAllocationRoutes(router)
+        registerPortForwardingRoutes(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)

@@ -10,11 +10,14 @@ enum NBChanges {
         var ports: [Port]
         /// The previous versions of updated and deleted floating IPs.
         var floatingIPs: [FloatingIP]
+        /// The port forwardings the batch deletes.
+        var portForwardings: [PortForwarding]
 
         init(_ batch: Batch, in state: NetworkingState) {
             removedPorts = batch.deletedPorts.compactMap { state.ports[$0] }
             ports = batch.ports.compactMap { state.ports[$0.id] } + removedPorts
             floatingIPs = (batch.floatingIPs.map(\.id) + batch.deletedFloatingIPs).compactMap { state.floatingIPs[$0] }
+            portForwardings = batch.deletedPortForwardings.compactMap { state.portForwardings[$0] }
         }
     }
 
@@ -27,6 +30,7 @@ enum NBChanges {
         out += batch.deletedSubnets.map { .removeDHCPOptions(subnetID: $0) }
         out += batch.deletedGroups.map { .removePortGroup(name: OVNNames.portGroup(securityGroup: $0)) }
         out += batch.deletedRouters.map { .removeRouter(name: OVNNames.logicalRouter(router: $0)) }
+        out += batch.deletedRouters.map { .portForwardingBalancers(router: OVNNames.logicalRouter(router: $0), []) }
         out += batch.deletedAddressGroups.flatMap(NBTranslation.removeAddressGroup)
         for g in batch.addressGroups { out += translation.addressGroup(g) }
         for g in batch.groups { out.append(translation.group(g)) }
@@ -58,7 +62,10 @@ enum NBChanges {
                 routers.append(p.deviceID)
             }
         }
-        let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID)
+        // A forwarding changes its floating IP's router (the one it had, when the batch also frees it).
+        let forwardedFIPs = (batch.portForwardings + replaced.portForwardings).map(\.floatingIPID)
+        let forwardingRouters = forwardedFIPs.compactMap { state.floatingIPs[$0]?.routerID }
+        let touched = (batch.ports + replaced.ports).filter(\.isRouterPort).map(\.deviceID) + fips.compactMap(\.routerID) + forwardingRouters
         // Once each: a router named twice (a floating IP moving between two of its ports) would get its new NAT rule twice.
         for r in touched where !routers.contains(r) { routers.append(r) }
         for r in routers { out += router(r, state, translation) }
@@ -108,6 +115,10 @@ enum NBChanges {
             out.append(translation.routerPort(gatewayPort, router: id, subnets: state.subnets, network: state.networks[gatewayPort.networkID],
                                               gatewayChassis: gateway.chassis))
         }
+        let forwarded = state.floatingIPs.values.filter { $0.routerID == id }.sorted { $0.id < $1.id }
+            .map { ($0, state.portForwardings(of: $0.id)) }.filter { !$0.1.isEmpty }
+        let switches = Array(Set(interfaces.map { OVNNames.logicalSwitch(network: $0.networkID) })).sorted()
+        out.append(translation.portForwardingBalancers(router: id, forwarded: forwarded, switches: switches))
         return out
     }
 

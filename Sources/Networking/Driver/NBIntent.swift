@@ -17,6 +17,18 @@ enum NBIntent: Sendable, Hashable {
     case removeAddressSet(name: String)
     case dns(DNSSpec)
     case removeDNS(switchName: String)
+    /// The port forwarding Load_Balancers of a router (none: remove them all).
+    case portForwardingBalancers(router: String, [LoadBalancerSpec])
+}
+
+/// A Load_Balancer of a floating IP's port forwardings of one protocol, on its router and the router's internal switches.
+struct LoadBalancerSpec: Sendable, Hashable {
+    var name: String
+    var `protocol`: String
+    /// `<floating IP>:<external port>` → `<internal IP>:<internal port>`.
+    var vips: [String: String]
+    var externalIDs: [String: String]
+    var switches: [String]
 }
 
 /// A network's DNS row (`external_ids:ls_name`), referenced by its switch's `dns_records`.

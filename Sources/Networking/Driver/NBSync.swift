@@ -17,7 +17,7 @@ actor NBSync {
     /// The tables the service writes and watches.
     static let tables = [NB.LogicalSwitch.table, NB.LogicalSwitchPort.table, NB.DHCPOptions.table, NB.PortGroup.table, NB.ACL.table,
                          NB.LogicalRouter.table, NB.LogicalRouterPort.table, NB.LogicalRouterStaticRoute.table, NB.NAT.table,
-                         NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table]
+                         NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table, NB.LoadBalancer.table]
 
     init(client: OVSDBClient, replica: Replica, southbound: OVSDBClient?, chassis: Replica?) {
         self.client = client
@@ -36,6 +36,7 @@ actor NBSync {
             ReplicaIndex(NB.PortGroup.table, "name"), ReplicaIndex(NB.DHCPOptions.table, "external_ids", key: OVNKeys.subnetID),
             ReplicaIndex(NB.LogicalRouter.table, "name"), ReplicaIndex(NB.LogicalRouterPort.table, "name"),
             ReplicaIndex(NB.AddressSet.table, "name"), ReplicaIndex(NB.DNS.table, "external_ids", key: "ls_name"),
+            ReplicaIndex(NB.LoadBalancer.table, "name"),
         ])
         var sb: OVSDBClient?, chassis: Replica?
         if !southbound.isEmpty {
@@ -130,6 +131,13 @@ actor NBSync {
         for a in replica.rows(NB.AddressSet.table).map(NB.AddressSet.init(row:)) where a.name.hasPrefix("ag_") && !addressSets.contains(a.name) {
             out.append(.removeAddressSet(name: a.name))
         }
+        // Port forwarding balancers of routers no intent describes.
+        var orphans = Set<String>()
+        for lb in replica.rows(NB.LoadBalancer.table).map(NB.LoadBalancer.init(row:))
+            where lb.externalIDs[OVNKeys.deviceOwner] == OVNKeys.portForwardingOwner {
+            if let r = lb.externalIDs[OVNKeys.routerName], !routers.contains(r) { orphans.insert(r) }
+        }
+        out += orphans.sorted().map { .portForwardingBalancers(router: $0, []) }
         return out
     }
 

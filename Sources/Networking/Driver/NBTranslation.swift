@@ -216,6 +216,25 @@ struct NBTranslation: Sendable {
             ipv6RAConfigs: ra, gatewayChassis: gatewayChassis))
     }
 
+    /// A router's port forwarding balancers: per floating IP and protocol, its forwardings as VIPs, on the router and on
+    /// the switches of its interfaces.
+    func portForwardingBalancers(router: String, forwarded: [(FloatingIP, [PortForwarding])], switches: [String]) -> NBIntent {
+        let routerName = OVNNames.logicalRouter(router: router)
+        var balancers: [LoadBalancerSpec] = []
+        for (fip, forwardings) in forwarded {
+            for proto in ["tcp", "udp"] {
+                let mine = forwardings.filter { $0.protocol == proto }
+                guard !mine.isEmpty else { continue }
+                balancers.append(LoadBalancerSpec(
+                    name: OVNNames.portForwardingBalancer(floatingIP: fip.id, protocol: proto), protocol: proto,
+                    vips: Dictionary(mine.map { ("\(fip.address):\($0.externalPort)", "\($0.internalIPAddress):\($0.internalPort)") }) { a, _ in a },
+                    externalIDs: [OVNKeys.deviceOwner: OVNKeys.portForwardingOwner, OVNKeys.fipID: fip.id, OVNKeys.routerName: routerName],
+                    switches: switches))
+            }
+        }
+        return .portForwardingBalancers(router: routerName, balancers)
+    }
+
     /// `neutron_pg_drop`: every port with port security is in it; below the groups' ACLs it drops all IP.
     static let dropGroup = NBIntent.portGroup(PortGroupSpec(
         name: OVNNames.dropPortGroup, externalIDs: [:],

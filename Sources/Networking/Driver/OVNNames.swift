@@ -5,6 +5,8 @@ enum OVNNames {
     static func logicalSwitch(network: String) -> String { "neutron-\(network)" }
     /// The Logical_Router of a router.
     static func logicalRouter(router: String) -> String { "neutron-\(router)" }
+    /// The Load_Balancer of a floating IP's port forwardings of one protocol (ML2/OVN's `pf-floatingip-<id>-<protocol>`).
+    static func portForwardingBalancer(floatingIP: String, protocol: String) -> String { "pf-floatingip-\(floatingIP)-\(`protocol`)" }
     /// The Logical_Router_Port of a router interface or gateway port.
     static func routerPort(port: String) -> String { "lrp-\(port)" }
     /// The localnet port of a provider network segment.
@@ -49,4 +51,8 @@ extension OVNKeys {
     /// A port's own DHCP_Options row (extra DHCP options) names the port so.
     static let portID = "port_id"
     static let portFIP = "neutron:port_fip"
+    /// Port forwarding Load_Balancers: their owner, floating IP and router.
+    static let portForwardingOwner = "port_forwarding_plugin"
+    static let fipID = "neutron:fip_id"
+    static let routerName = "neutron:router_name"
 }

@@ -20,6 +20,8 @@ struct Batch: Sendable {
     var deletedAddressScopes: [String] = []
     var rbacPolicies: [RBACPolicy] = []
     var deletedRBACPolicies: [String] = []
+    var portForwardings: [PortForwarding] = []
+    var deletedPortForwardings: [String] = []
     var autoAllocated: [AutoAllocatedTopology] = []
     /// Projects whose auto-allocated topology record goes.
     var deletedAutoAllocated: [String] = []
@@ -47,6 +49,7 @@ extension Batch {
         puts(\.addressScopes, deletes: later.deletedAddressScopes) { $0.id }
         puts(\.rbacPolicies, deletes: later.deletedRBACPolicies) { $0.id }
         puts(\.autoAllocated, deletes: later.deletedAutoAllocated) { $0.projectID }
+        puts(\.portForwardings, deletes: later.deletedPortForwardings) { $0.id }
         puts(\.quotas, deletes: later.deletedQuotas) { $0.projectID }
         deletedNetworks += later.deletedNetworks
         deletedSubnets += later.deletedSubnets
@@ -59,6 +62,7 @@ extension Batch {
         deletedAddressScopes += later.deletedAddressScopes
         deletedRBACPolicies += later.deletedRBACPolicies
         deletedAutoAllocated += later.deletedAutoAllocated
+        deletedPortForwardings += later.deletedPortForwardings
         deletedQuotas += later.deletedQuotas
     }
 }

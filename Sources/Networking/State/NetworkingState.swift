@@ -12,6 +12,7 @@ struct NetworkingState: Sendable {
     private(set) var addressGroups: [String: AddressGroup] = [:]
     private(set) var rbacPolicies: [String: RBACPolicy] = [:]
     private(set) var addressScopes: [String: AddressScope] = [:]
+    private(set) var portForwardings: [String: PortForwarding] = [:]
     /// Project → its auto-allocated topology.
     private(set) var autoAllocated: [String: AutoAllocatedTopology] = [:]
     /// Projects with limits of their own.
@@ -50,6 +51,11 @@ struct NetworkingState: Sendable {
         ports.values.filter { $0.deviceID == router && $0.deviceOwner == DeviceOwner.routerInterface }
     }
 
+    /// A floating IP's port forwardings, by external port.
+    func portForwardings(of floatingIP: String) -> [PortForwarding] {
+        portForwardings.values.filter { $0.floatingIPID == floatingIP }.sorted { ($0.externalPort, $0.protocol) < ($1.externalPort, $1.protocol) }
+    }
+
     /// Floating IPs associated with a port.
     func floatingIPs(of port: String) -> [FloatingIP] { floatingIPs.values.filter { $0.portID == port } }
 
@@ -72,6 +78,8 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedPortForwardings { portForwardings[id] = nil }
+        for f in batch.portForwardings { portForwardings[f.id] = f }
         for id in batch.deletedAutoAllocated { autoAllocated[id] = nil }
         for t in batch.autoAllocated { autoAllocated[t.projectID] = t }
         for id in batch.deletedAddressScopes { addressScopes[id] = nil }

@@ -812,3 +812,58 @@ extension NB {
         }
     }
 }
+
+extension NB {
+    /// A row of Load_Balancer.
+    public struct LoadBalancer: TableModel {
+        public static let table = "Load_Balancer"
+        public var uuid: UUID?
+        public var externalIDs: [String: String] = [:]
+        public var healthCheck: [UUID] = []
+        public var ipPortMappings: [String: String] = [:]
+        public var name: String = ""
+        public var options: [String: String] = [:]
+        public var `protocol`: String? = nil
+        public var selectionFields: [String] = []
+        public var vips: [String: String] = [:]
+
+        public init() {}
+
+        public init(row: Row) {
+            uuid = row.uuid
+            externalIDs = row.value("external_ids").map(of: String.self, String.self)
+            healthCheck = row.value("health_check").set(of: UUID.self)
+            ipPortMappings = row.value("ip_port_mappings").map(of: String.self, String.self)
+            name = row.value("name").scalar("")
+            options = row.value("options").map(of: String.self, String.self)
+            `protocol` = row.value("protocol").optional(String.self)
+            selectionFields = row.value("selection_fields").set(of: String.self)
+            vips = row.value("vips").map(of: String.self, String.self)
+        }
+
+        public var columns: [String: OVSDBValue] {
+            [
+                "external_ids": .map(of: externalIDs),
+                "health_check": .set(of: healthCheck),
+                "ip_port_mappings": .map(of: ipPortMappings),
+                "name": .scalar(name),
+                "options": .map(of: options),
+                "protocol": .optional(`protocol`),
+                "selection_fields": .set(of: selectionFields),
+                "vips": .map(of: vips),
+            ]
+        }
+
+        /// Column names, for conditions and partial updates.
+        public enum Column {
+            public static let externalIDs = "external_ids"
+            public static let healthCheck = "health_check"
+            public static let ipPortMappings = "ip_port_mappings"
+            public static let name = "name"
+            public static let options = "options"
+            public static let `protocol` = "protocol"
+            public static let selectionFields = "selection_fields"
+            public static let vips = "vips"
+        }
+    }
+}

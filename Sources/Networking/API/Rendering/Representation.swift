@@ -131,6 +131,7 @@ enum Representation {
     }
 
     static func floatingIP(_ f: FloatingIP, in state: NetworkingState) -> JSONObject {
+        let forwardings = state.portForwardings(of: f.id)
         var details: JSON = .null
         if let p = f.portID.flatMap({ state.ports[$0] }) {
             details = ["name": .string(p.name), "network_id": .string(p.networkID), "mac_address": .string(p.macAddress),
@@ -142,7 +143,14 @@ enum Representation {
             "floating_network_id": .string(f.networkID), "router_id": .optional(f.routerID), "port_id": .optional(f.portID),
             "fixed_ip_address": .optional(f.fixedIP), "status": .string(f.status), "project_id": .string(f.projectID),
             "port_details": details,
+            // `expose-port-forwarding-in-fip` with `floating-ip-port-forwarding-detail`'s id and internal_port_id.
+            "port_forwardings": .array(forwardings.map { pf in
+                ["id": .string(pf.id), "protocol": .string(pf.protocol), "internal_ip_address": .string(pf.internalIPAddress),
+                 "internal_port": .int(pf.internalPort), "external_port": .int(pf.externalPort), "internal_port_id": .string(pf.internalPortID)]
+            }),
         ]
+        // ML2/OVN sets a floating IP that forwards ports ACTIVE once their load balancer is written.
+        if !forwardings.isEmpty { o["status"] = "ACTIVE" }
         standard(&o, f.std)
         return o
     }
@@ -197,6 +205,13 @@ enum Representation {
         standard(&o, g.std)
         o["project_id"] = .string(g.projectID)
         return o
+    }
+
+    /// A port forwarding, as Neutron answers it.
+    static func portForwarding(_ f: PortForwarding) -> JSONObject {
+        ["id": .string(f.id), "protocol": .string(f.protocol), "internal_ip_address": .string(f.internalIPAddress),
+         "internal_port": .int(f.internalPort), "internal_port_id": .string(f.internalPortID), "external_port": .int(f.externalPort),
+         "description": .string(f.description)]
     }
 
     /// An address scope, as Neutron (Zed) answers it: no standard attributes.

@@ -56,11 +56,16 @@ extension NetworkingRules {
         let statusBefore = f.status
         switch r.portID {
         case .absent: break
-        case .value(let portID): try associate(&f, port: portID, fixedIP: r.fixedIPAddress, auth)
+        case .value(let portID):
+            if !state.portForwardings(of: id).isEmpty {
+                throw .conflict("FipInUseByPortForwarding", "Floating IP \(id) in use by Port Forwarding resources.")
+            }
+            try associate(&f, port: portID, fixedIP: r.fixedIPAddress, auth)
         case .null:
             f.portID = nil
             f.fixedIP = nil
-            f.routerID = nil
+            // A floating IP with port forwardings keeps the router they go through.
+            if state.portForwardings(of: id).isEmpty { f.routerID = nil }
         }
         // The status change (ACTIVE once the NAT rule is written, DOWN when it goes) is a revision of its own.
         f.std.bump(f.status == statusBefore ? 1 : 2)
@@ -74,6 +79,7 @@ extension NetworkingRules {
         var batch = Batch()
         batch.deletedFloatingIPs = [id]
         batch.deletedPorts = [f.holderPortID]
+        batch.deletedPortForwardings = state.portForwardings(of: id).map(\.id)
         return Decision(batch: batch, result: ())
     }
 

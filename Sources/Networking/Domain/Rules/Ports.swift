@@ -100,6 +100,7 @@ extension NetworkingRules {
         var batch = Batch()
         batch.deletedPorts = [id]
         batch.floatingIPs = disassociated(from: [id])
+        forwardingsGo(toPort: id, &batch)
         return Decision(batch: batch, result: ())
     }
 
