@@ -54,6 +54,8 @@ import Testing
         #expect(duplicate.status == 400, "\(duplicate)")
         let associate = try await t.client.put("/v2.0/floatingips/\(fipID)", token: t.admin, json: ["floatingip": ["port_id": .string(vm)]])
         #expect(associate.status == 409 && associate.neutronType == "FipInUseByPortForwarding", "\(associate)")
+        let gone = try await t.client.delete("/v2.0/floatingips/\(fipID)", token: t.admin)
+        #expect(gone.status == 409 && gone.neutronType == "FipInUseByPortForwarding", "\(gone)")
         for body: JSONObject in [["protocol": "icmp", "internal_port_id": .string(vm), "internal_port": 1, "external_port": 2],
                                  ["protocol": "tcp", "internal_port_id": .string(vm), "internal_port": 0, "external_port": 2],
                                  ["protocol": "tcp", "internal_port_id": .string(vm), "internal_port": 1],

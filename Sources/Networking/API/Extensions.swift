@@ -36,6 +36,8 @@ enum Extensions {
               description: "Allow list floating ip return more port forwarding data, include'id' and 'internal_port_id'"),
         .init(alias: "expose-port-forwarding-in-fip", name: "Expose Floating IP port forwardings",
               description: "Expose port forwarding fields in floating IP response"),
+        .init(alias: "trunk", name: "Trunk Extension", description: "Provides support for trunk ports"),
+        .init(alias: "trunk-details", name: "Trunk port details", description: "Expose trunk port details"),
         .init(alias: "auto-allocated-topology", name: "Auto Allocated Topology Services", description: "Auto Allocated Topology Services."),
         .init(alias: "rbac-address-scope", name: "Add address_scope type to RBAC", description: "Add address_scope type to RBAC"),
         .init(alias: "rbac-policies", name: "RBAC Policies",

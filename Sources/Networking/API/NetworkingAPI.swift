@@ -40,6 +40,8 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "address-scopes", member: "address_scope", handlers: addressScopes).register(router)
         registerAutoAllocationRoutes(router)
         registerPortForwardingRoutes(router)
+        ResourceRoutes(collection: "trunks", member: "trunk", handlers: trunks).register(router)
+        registerTrunkActions(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)

@@ -92,7 +92,8 @@ enum NBChanges {
     private static func port(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent? {
         guard let p = state.ports[id], p.deviceOwner != DeviceOwner.floatingIP, let n = state.networks[p.networkID] else { return nil }
         let metadata = state.metadataPort(of: n.id)
-        return translation.port(p, network: n, subnets: state.subnets, floatingIP: state.floatingIPs(of: id).first?.address) { subnet in
+        return translation.port(p, network: n, subnets: state.subnets, floatingIP: state.floatingIPs(of: id).first?.address,
+                                trunkChild: state.trunkChild(id)) { subnet in
             metadata?.fixedIPs.first { $0.subnetID == subnet }?.ipAddress
         }
     }

@@ -111,6 +111,8 @@ struct SwitchPortSpec: Sendable, Hashable {
     var ownDHCPv6: DHCPOptionsSpec? = nil
     /// Port_Group names (`neutron_pg_drop`, `pg_<sg>`) the port belongs to; nil leaves them alone.
     var portGroups: Set<String>?
+    /// A trunk subport's parent port (`parent_name`); the subport's VLAN is its `tag`.
+    var parentName: String? = nil
 }
 
 /// A subnet's DHCP_Options row (or a port's own, with `port_id` in its external_ids).

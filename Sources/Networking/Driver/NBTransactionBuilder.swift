@@ -118,7 +118,7 @@ struct NBTransactionBuilder {
             LSP.Column.name: .string(spec.name), LSP.Column.type: .string(spec.type), LSP.Column.addresses: NBValues.strings(spec.addresses),
             LSP.Column.portSecurity: NBValues.strings(spec.portSecurity), LSP.Column.enabled: NBValues.optional(spec.enabled),
             LSP.Column.options: NBValues.map(spec.options), LSP.Column.externalIDs: NBValues.map(spec.externalIDs),
-            LSP.Column.tag: NBValues.optional(spec.tag), LSP.Column.dhcpv4Options: dhcpv4,
+            LSP.Column.tag: NBValues.optional(spec.tag), LSP.Column.parentName: NBValues.optional(spec.parentName), LSP.Column.dhcpv4Options: dhcpv4,
             LSP.Column.dhcpv6Options: dhcpv6,
         ]
         let portRef: Atom

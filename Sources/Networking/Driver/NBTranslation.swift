@@ -23,7 +23,8 @@ struct NBTranslation: Sendable {
     }
 
     /// The Logical_Switch_Port of a port; `metadataIP` is the network's metadata address (for a port's own DHCP options).
-    func port(_ p: Port, network: Network, subnets: [String: Subnet], floatingIP: String? = nil, metadataIP: (String) -> String? = { _ in nil })
+    func port(_ p: Port, network: Network, subnets: [String: Subnet], floatingIP: String? = nil, trunkChild: (parent: String, tag: Int)? = nil,
+              metadataIP: (String) -> String? = { _ in nil })
         -> NBIntent {
         let ips = p.fixedIPs.map(\.ipAddress)
         let address = ([p.macAddress] + ips).joined(separator: " ")
@@ -66,11 +67,12 @@ struct NBTranslation: Sendable {
         }
         let (v4Subnet, v4Own) = dhcp(p, ipVersion: 4, network: network, subnets: subnets, metadataIP: metadataIP)
         let (v6Subnet, v6Own) = dhcp(p, ipVersion: 6, network: network, subnets: subnets, metadataIP: metadataIP)
+        // A trunk subport is a VLAN child of its parent's port (ML2/OVN's trunk driver).
         return .switchPort(SwitchPortSpec(
             name: p.id, switchName: switchName, type: "", addresses: addresses, portSecurity: portSecurity,
             enabled: p.adminStateUp, options: ["requested-chassis": p.hostID, "mcast_flood_reports": "true"],
-            externalIDs: externalIDs, tag: nil, dhcpv4Subnet: v4Subnet, ownDHCPv4: v4Own,
-            dhcpv6Subnet: v6Subnet, ownDHCPv6: v6Own, portGroups: groups))
+            externalIDs: externalIDs, tag: trunkChild?.tag, dhcpv4Subnet: v4Subnet, ownDHCPv4: v4Own,
+            dhcpv6Subnet: v6Subnet, ownDHCPv6: v6Own, portGroups: groups, parentName: trunkChild?.parent))
     }
 
     /// The subnet whose DHCP_Options serve a port for one IP version, or the port's own row (the subnet's options

@@ -14,4 +14,5 @@ enum NBValues {
     static func strings(_ s: [String]) -> OVSDBValue { .strings(s) }
     static func optional(_ b: Bool?) -> OVSDBValue { b.map { .set([.boolean($0)]) } ?? .empty }
     static func optional(_ i: Int?) -> OVSDBValue { i.map { .set([.integer($0)]) } ?? .empty }
+    static func optional(_ s: String?) -> OVSDBValue { s.map { .set([.string($0)]) } ?? .empty }
 }

@@ -20,6 +20,8 @@ struct Batch: Sendable {
     var deletedAddressScopes: [String] = []
     var rbacPolicies: [RBACPolicy] = []
     var deletedRBACPolicies: [String] = []
+    var trunks: [Trunk] = []
+    var deletedTrunks: [String] = []
     var portForwardings: [PortForwarding] = []
     var deletedPortForwardings: [String] = []
     var autoAllocated: [AutoAllocatedTopology] = []
@@ -50,6 +52,7 @@ extension Batch {
         puts(\.rbacPolicies, deletes: later.deletedRBACPolicies) { $0.id }
         puts(\.autoAllocated, deletes: later.deletedAutoAllocated) { $0.projectID }
         puts(\.portForwardings, deletes: later.deletedPortForwardings) { $0.id }
+        puts(\.trunks, deletes: later.deletedTrunks) { $0.id }
         puts(\.quotas, deletes: later.deletedQuotas) { $0.projectID }
         deletedNetworks += later.deletedNetworks
         deletedSubnets += later.deletedSubnets
@@ -63,6 +66,7 @@ extension Batch {
         deletedRBACPolicies += later.deletedRBACPolicies
         deletedAutoAllocated += later.deletedAutoAllocated
         deletedPortForwardings += later.deletedPortForwardings
+        deletedTrunks += later.deletedTrunks
         deletedQuotas += later.deletedQuotas
     }
 }

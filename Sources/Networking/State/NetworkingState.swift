@@ -13,6 +13,10 @@ struct NetworkingState: Sendable {
     private(set) var rbacPolicies: [String: RBACPolicy] = [:]
     private(set) var addressScopes: [String: AddressScope] = [:]
     private(set) var portForwardings: [String: PortForwarding] = [:]
+    private(set) var trunks: [String: Trunk] = [:]
+    /// Port → the trunk it is the parent of, or a subport of.
+    private(set) var trunkOfParent: [String: String] = [:]
+    private(set) var trunkOfSubport: [String: String] = [:]
     /// Project → its auto-allocated topology.
     private(set) var autoAllocated: [String: AutoAllocatedTopology] = [:]
     /// Projects with limits of their own.
@@ -78,6 +82,8 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedTrunks { removeTrunk(id) }
+        for t in batch.trunks { putTrunk(t) }
         for id in batch.deletedPortForwardings { portForwardings[id] = nil }
         for f in batch.portForwardings { portForwardings[f.id] = f }
         for id in batch.deletedAutoAllocated { autoAllocated[id] = nil }
@@ -140,6 +146,19 @@ struct NetworkingState: Sendable {
             if let address = IPAddress(ip.ipAddress), allocations[ip.subnetID]?[address] == id { allocations[ip.subnetID]?[address] = nil }
         }
         for g in p.securityGroups { groupPorts[g]?.remove(id) }
+    }
+
+    private mutating func putTrunk(_ t: Trunk) {
+        removeTrunk(t.id)
+        trunks[t.id] = t
+        trunkOfParent[t.portID] = t.id
+        for s in t.subports { trunkOfSubport[s.portID] = t.id }
+    }
+
+    private mutating func removeTrunk(_ id: String) {
+        guard let t = trunks.removeValue(forKey: id) else { return }
+        trunkOfParent[t.portID] = nil
+        for s in t.subports where trunkOfSubport[s.portID] == id { trunkOfSubport[s.portID] = nil }
     }
 
     private mutating func putPolicy(_ p: RBACPolicy) {

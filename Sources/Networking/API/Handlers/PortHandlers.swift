@@ -5,6 +5,12 @@ import OpenStackAPI
 extension NetworkingAPI {
     var ports: ResourceHandlers {
         let store = store, cache = portCache, dnsDomain = dnsDomain
+        /// A port as Neutron answers it; a trunk's parent with its `trunk_details`.
+        @Sendable func render(_ p: Port, _ s: NetworkingState) -> JSONObject {
+            var o = Representation.port(p, dnsDomain: dnsDomain)
+            if let trunk = s.trunkOfParent[p.id].flatMap({ s.trunks[$0] }) { o["trunk_details"] = Representation.trunkDetails(trunk, in: s) }
+            return o
+        }
         return ResourceHandlers(
             list: { auth, request, context in
                 let s = await store.snapshot
@@ -22,17 +28,23 @@ extension NetworkingAPI {
                                                    default: s.ports[id].flatMap { Self.portField($0, key) }
                                                    }
                                                },
-                                               render: { Representation.port(s.ports[$0]!, dnsDomain: dnsDomain) }, serialized: { cache.bytes($0, s.ports[$0]!) },
+                                               render: { render(s.ports[$0]!, s) },
+                                               // The cache holds a port's own fields: a trunk parent's details are rendered anew.
+                                               serialized: { s.trunkOfParent[$0] == nil ? cache.bytes($0, s.ports[$0]!) : JSON.object(render(s.ports[$0]!, s)).bytes },
                                                request, context)
             },
-            show: { id, auth in Representation.port(try await store.snapshot.visiblePort(id, auth), dnsDomain: dnsDomain) },
+            show: { id, auth in
+                let s = await store.snapshot
+                return render(try s.visiblePort(id, auth), s)
+            },
             create: { body, auth in
                 let request = try PortDecoding.create(body)
                 return Representation.port(try await store.change { try $0.quotaChecked(.port, $0.createPort(request, auth)) }, dnsDomain: dnsDomain)
             },
             update: { id, body, auth, precondition in
                 let request = try PortDecoding.update(body)
-                return Representation.port(try await store.change(precondition) { try $0.updatePort(id, request, auth) }, dnsDomain: dnsDomain)
+                let p = try await store.change(precondition) { try $0.updatePort(id, request, auth) }
+                return render(p, await store.snapshot)
             },
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deletePort(id, auth) } })
     }

@@ -22,6 +22,7 @@ enum FilterValidation {
         "security_groups": standard.union(["stateful", "shared"]),
         "address_groups": standard.union(["addresses"]),
         "port_forwardings": ["id", "protocol", "internal_ip_address", "internal_port", "internal_port_id", "external_port", "description"],
+        "trunks": standard.union(["admin_state_up", "status", "port_id", "sub_ports"]),
         "address_scopes": ["id", "name", "ip_version", "shared", "tenant_id", "project_id"],
         "rbac_policies": ["id", "object_type", "object_id", "target_tenant", "action", "tenant_id", "project_id"],
         "service_providers": ["service_type", "name", "default"],

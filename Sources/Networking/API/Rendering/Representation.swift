@@ -207,6 +207,31 @@ enum Representation {
         return o
     }
 
+    /// A trunk, as Neutron answers it (`sub_ports` with each port's MAC).
+    static func trunk(_ t: Trunk, in state: NetworkingState) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(t.id), "name": .string(t.name), "admin_state_up": .bool(t.adminStateUp), "status": .string(t.status),
+            "port_id": .string(t.portID), "sub_ports": .array(subports(t, in: state).map(JSON.object)),
+            "tenant_id": .string(t.projectID),
+        ]
+        standard(&o, t.std)
+        o["project_id"] = .string(t.projectID)
+        return o
+    }
+
+    /// A trunk's subports.
+    static func subports(_ t: Trunk, in state: NetworkingState) -> [JSONObject] {
+        t.subports.map {
+            ["segmentation_id": .int($0.segmentationID), "segmentation_type": .string($0.segmentationType), "port_id": .string($0.portID),
+             "mac_address": .string(state.ports[$0.portID]?.macAddress ?? "")]
+        }
+    }
+
+    /// `trunk-details` of a trunk's parent port.
+    static func trunkDetails(_ t: Trunk, in state: NetworkingState) -> JSON {
+        ["trunk_id": .string(t.id), "sub_ports": .array(subports(t, in: state).map(JSON.object))]
+    }
+
     /// A port forwarding, as Neutron answers it.
     static func portForwarding(_ f: PortForwarding) -> JSONObject {
         ["id": .string(f.id), "protocol": .string(f.protocol), "internal_ip_address": .string(f.internalIPAddress),

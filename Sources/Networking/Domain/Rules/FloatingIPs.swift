@@ -76,10 +76,12 @@ extension NetworkingRules {
 
     func deleteFloatingIP(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
         let f = try state.ownFloatingIP(id, auth)
+        if !state.portForwardings(of: id).isEmpty {
+            throw .conflict("FipInUseByPortForwarding", "Floating IP \(id) in use by Port Forwarding resources.")
+        }
         var batch = Batch()
         batch.deletedFloatingIPs = [id]
         batch.deletedPorts = [f.holderPortID]
-        batch.deletedPortForwardings = state.portForwardings(of: id).map(\.id)
         return Decision(batch: batch, result: ())
     }
 

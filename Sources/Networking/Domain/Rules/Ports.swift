@@ -88,7 +88,7 @@ extension NetworkingRules {
         // Neutron bumps the revision once more when the security-group bindings change.
         p.std.bump(p.securityGroups == groupsBefore ? 1 : 2)
         var batch = Batch()
-        batch.ports = [p]
+        batch.ports = [p] + subportsFollow(p)
         return Decision(batch: batch, result: p)
     }
 
@@ -96,6 +96,12 @@ extension NetworkingRules {
         let p = try state.visiblePort(id, auth)
         if p.deviceOwner == DeviceOwner.routerInterface || p.deviceOwner == DeviceOwner.routerGateway {
             throw .conflict("L3PortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner \(p.deviceOwner).")
+        }
+        if let trunk = state.trunkOfParent[id] {
+            throw .conflict("PortInUseAsTrunkParent", "Port \(id) is currently a parent port for trunk \(trunk).")
+        }
+        if let trunk = state.trunkOfSubport[id] {
+            throw .conflict("PortInUseAsSubPort", "Port \(id) is currently a subport for trunk \(trunk).")
         }
         var batch = Batch()
         batch.deletedPorts = [id]
