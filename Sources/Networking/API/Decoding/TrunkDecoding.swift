@@ -33,25 +33,31 @@ enum TrunkDecoding {
         return try subports(items)
     }
 
-    /// neutron-lib's `validate_subports`: a list of objects, each with a port UUID, listed once.
+    /// neutron-lib's `validate_subports`: a list of objects, each with a port UUID listed once, both segmentation
+    /// details or neither, no segmentation ID twice.
     private static func subports(_ value: JSON) throws(NetworkingError) -> [SubportRequest] {
         guard let items = value.array else { throw .invalidInput("Invalid data format for subports: '\(value.text)' is not a list") }
         var out: [SubportRequest] = []
         for item in items {
-            guard let o = item.object, let port = o["port_id"]?.string else {
-                throw .invalidInput("A segmentation ID must be specified with a port UUID: '\(item.text)'")
-            }
-            guard UUID(uuidString: port) != nil else { throw .invalidInput("Invalid input for port_id. Reason: '\(port)' is not a valid UUID") }
-            guard !out.contains(where: { $0.portID == port }) else { throw .invalidInput("Duplicate subport port_id: \(port)") }
+            guard let o = item.object else { throw .invalidInput("Invalid data format for subport: '\(item.text)' is not a dict") }
+            guard let port = o["port_id"]?.string else { throw .invalidInput("A valid port UUID must be specified") }
+            guard UUID(uuidString: port) != nil else { throw .invalidInput("Invalid UUID for subport: '\(port)'") }
+            guard !out.contains(where: { $0.portID == port }) else { throw .invalidInput("Non unique UUID for subport: '\(port)'") }
             var r = SubportRequest(portID: port)
-            if let t = o["segmentation_type"] {
+            if let t = o["segmentation_type"], !t.isNull {
                 guard let text = t.string else { throw .invalidInput("Unknown segmentation_type '\(t.text)'") }
                 r.segmentationType = text
             }
-            if let id = o["segmentation_id"] {
+            if let id = o["segmentation_id"], !id.isNull {
                 do { r.segmentationID = try Attributes.integer(id, "segmentation_id") } catch {
                     throw .invalidInput("Invalid subport details: segmentation_id '\(id.text)' is not an integer")
                 }
+            }
+            if (r.segmentationType == nil || r.segmentationID == nil) && o.count > 1 {
+                throw .invalidInput("Invalid subport details '\(item.text)': missing segmentation information. Must specify both segmentation_id and segmentation_type")
+            }
+            if let id = r.segmentationID, out.contains(where: { $0.segmentationType == r.segmentationType && $0.segmentationID == id }) {
+                throw .invalidInput("Segmentation ID '\(id)' for '\(port)' is not unique")
             }
             out.append(r)
         }

@@ -207,11 +207,11 @@ enum Representation {
         return o
     }
 
-    /// A trunk, as Neutron answers it (`sub_ports` with each port's MAC).
-    static func trunk(_ t: Trunk, in state: NetworkingState) -> JSONObject {
+    /// A trunk, as Neutron answers it.
+    static func trunk(_ t: Trunk) -> JSONObject {
         var o: JSONObject = [
             "id": .string(t.id), "name": .string(t.name), "admin_state_up": .bool(t.adminStateUp), "status": .string(t.status),
-            "port_id": .string(t.portID), "sub_ports": .array(subports(t, in: state).map(JSON.object)),
+            "port_id": .string(t.portID), "sub_ports": .array(subports(t).map(JSON.object)),
             "tenant_id": .string(t.projectID),
         ]
         standard(&o, t.std)
@@ -219,17 +219,18 @@ enum Representation {
         return o
     }
 
-    /// A trunk's subports.
-    static func subports(_ t: Trunk, in state: NetworkingState) -> [JSONObject] {
-        t.subports.map {
-            ["segmentation_id": .int($0.segmentationID), "segmentation_type": .string($0.segmentationType), "port_id": .string($0.portID),
-             "mac_address": .string(state.ports[$0.portID]?.macAddress ?? "")]
-        }
+    /// A trunk's subports, as the trunk and `get_subports` answer them.
+    static func subports(_ t: Trunk) -> [JSONObject] {
+        t.subports.map { ["segmentation_id": .int($0.segmentationID), "segmentation_type": .string($0.segmentationType), "port_id": .string($0.portID)] }
     }
 
-    /// `trunk-details` of a trunk's parent port.
+    /// `trunk-details` of a trunk's parent port: its subports with their MACs.
     static func trunkDetails(_ t: Trunk, in state: NetworkingState) -> JSON {
-        ["trunk_id": .string(t.id), "sub_ports": .array(subports(t, in: state).map(JSON.object))]
+        ["trunk_id": .string(t.id), "sub_ports": .array(subports(t).map { s in
+            var o = s
+            o["mac_address"] = .string(state.ports[s["port_id"]?.string ?? ""]?.macAddress ?? "")
+            return .object(o)
+        })]
     }
 
     /// A port forwarding, as Neutron answers it.
