@@ -5,7 +5,7 @@ BIN := .build/debug/ovnstack
 VENV := .venv
 
 NB_TABLES := NB_Global Logical_Switch Logical_Switch_Port DHCP_Options Logical_Router Logical_Router_Port \
-	Logical_Router_Static_Route Gateway_Chassis HA_Chassis_Group HA_Chassis NAT ACL Port_Group Address_Set DNS Load_Balancer
+	Logical_Router_Static_Route Gateway_Chassis HA_Chassis_Group HA_Chassis NAT ACL Port_Group Address_Set DNS Load_Balancer QoS
 SB_TABLES := Chassis Chassis_Private Encap Port_Binding Datapath_Binding
 VSWITCH_TABLES := Open_vSwitch Bridge Port Interface
 

@@ -66,9 +66,10 @@ final class TestNetworking: @unchecked Sendable {
         return items.compactMap(\.object)
     }
 
-    /// The member name of a collection: `security-groups` → `security_group`, `rbac-policies` → `rbac_policy`.
+    /// The member name of a collection: `security-groups` → `security_group`, `rbac-policies` → `rbac_policy`,
+    /// `qos/policies` → `policy`.
     static func member(of collection: String) -> String {
-        let plural = collection.replacingOccurrences(of: "-", with: "_")
+        let plural = String(collection.split(separator: "/").last ?? "").replacingOccurrences(of: "-", with: "_")
         return plural.hasSuffix("ies") ? String(plural.dropLast(3)) + "y" : String(plural.dropLast())
     }
 

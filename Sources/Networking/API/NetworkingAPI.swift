@@ -42,6 +42,8 @@ struct NetworkingAPI: Sendable {
         registerPortForwardingRoutes(router)
         ResourceRoutes(collection: "trunks", member: "trunk", handlers: trunks).register(router)
         registerTrunkActions(router)
+        ResourceRoutes(collection: "qos/policies", member: "policy", handlers: qosPolicies).register(router)
+        registerQoSRuleRoutes(router)
         ResourceRoutes(collection: "routers", member: "router", handlers: routers, revisioned: .routers).register(router)
         registerInterfaceRoutes(router)
         ResourceRoutes(collection: "floatingips", member: "floatingip", handlers: floatingIPs, revisioned: .floatingIPs).register(router)

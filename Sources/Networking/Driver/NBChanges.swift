@@ -55,6 +55,14 @@ enum NBChanges {
             if let n = state.networks[id] { out.append(translation.dns(n, ports: state.ports(of: id))) }
         }
         out += batch.deletedNetworks.map { .removeDNS(switchName: OVNNames.logicalSwitch(network: $0)) }
+        // A network's QoS rows follow its ports' policies: rebuilt when a port, the network or a policy they use changed.
+        var qosNetworks = Set(batch.networks.map(\.id)).union((batch.ports + replaced.ports).map(\.networkID))
+        let changedPolicies = Set(batch.qosPolicies.map(\.id))
+        if !changedPolicies.isEmpty {
+            for n in state.networks.values where n.qosPolicyID.map(changedPolicies.contains) == true { qosNetworks.insert(n.id) }
+            for p in state.ports.values where p.qosPolicyID.map(changedPolicies.contains) == true { qosNetworks.insert(p.networkID) }
+        }
+        for id in qosNetworks.subtracting(batch.deletedNetworks).sorted() where state.networks[id] != nil { out.append(qos(id, state, translation)) }
         var routers = batch.routers.map(\.id)
         // A router port's advertisements carry its network's MTU.
         if !changedNetworks.isEmpty {
@@ -84,6 +92,7 @@ enum NBChanges {
             return false
         }
         out += state.subnets.keys.compactMap { subnet($0, state, translation) }
+        out += state.networks.keys.map { qos($0, state, translation) }
         out += state.ports.keys.compactMap { port($0, state, translation) }
         out += state.routers.keys.flatMap { router($0, state, translation) }
         return out
@@ -121,6 +130,11 @@ enum NBChanges {
         let switches = Array(Set(interfaces.map { OVNNames.logicalSwitch(network: $0.networkID) })).sorted()
         out.append(translation.portForwardingBalancers(router: id, forwarded: forwarded, switches: switches))
         return out
+    }
+
+    /// A network's QoS rows: its ports whose own or network's policy applies.
+    private static func qos(_ network: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent {
+        translation.qosRules(network: network, ports: state.ports(of: network).compactMap { p in state.effectiveQoSPolicy(of: p).map { (p, $0) } })
     }
 
     private static func subnet(_ id: String, _ state: NetworkingState, _ translation: NBTranslation) -> NBIntent? {

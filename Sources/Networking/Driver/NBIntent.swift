@@ -19,6 +19,22 @@ enum NBIntent: Sendable, Hashable {
     case removeDNS(switchName: String)
     /// The port forwarding Load_Balancers of a router (none: remove them all).
     case portForwardingBalancers(router: String, [LoadBalancerSpec])
+    /// The QoS rows of a switch (its ports' QoS policies).
+    case qosRules(switchName: String, [QoSSpec])
+}
+
+/// A QoS row: one port's bandwidth limit and DSCP mark in one direction.
+struct QoSSpec: Sendable, Hashable {
+    /// `from-lport` (the port's egress) or `to-lport`.
+    var direction: String
+    var match: String
+    var priority: Int
+    /// `rate` and `burst` in kbps.
+    var bandwidth: [String: Int]
+    /// `dscp`.
+    var action: [String: Int]
+    var externalIDs: [String: String]
+    var key: String { "\(direction) \(match)" }
 }
 
 /// A Load_Balancer of a floating IP's port forwardings of one protocol, on its router and the router's internal switches.

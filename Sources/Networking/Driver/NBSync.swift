@@ -17,7 +17,7 @@ actor NBSync {
     /// The tables the service writes and watches.
     static let tables = [NB.LogicalSwitch.table, NB.LogicalSwitchPort.table, NB.DHCPOptions.table, NB.PortGroup.table, NB.ACL.table,
                          NB.LogicalRouter.table, NB.LogicalRouterPort.table, NB.LogicalRouterStaticRoute.table, NB.NAT.table,
-                         NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table, NB.LoadBalancer.table]
+                         NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table, NB.LoadBalancer.table, NB.QoS.table]
 
     init(client: OVSDBClient, replica: Replica, southbound: OVSDBClient?, chassis: Replica?) {
         self.client = client

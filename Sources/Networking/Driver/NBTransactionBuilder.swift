@@ -40,7 +40,7 @@ struct NBTransactionBuilder {
             case .dhcpOptions, .dns: 3
             case .switchPort: 4
             case .logicalRouter: 5
-            case .routerPort, .portForwardingBalancers: 6
+            case .routerPort, .portForwardingBalancers, .qosRules: 6
             case .removeDHCPOptions, .removeDNS: 7
             case .removePortGroup: 8
             case .removeSwitch, .removeRouter: 9
@@ -72,6 +72,7 @@ struct NBTransactionBuilder {
             case .dns(let d): dns(d)
             case .removeDNS(let name): removeDNS(name)
             case .portForwardingBalancers(let router, let balancers): portForwardingBalancers(router, balancers)
+            case .qosRules(let switchName, let rules): qosRules(switchName, rules)
             case .removeAddressSet(let name):
                 if let r = row(NB.AddressSet.table, name: name) { remove(NB.AddressSet.table, r.uuid) }
             }

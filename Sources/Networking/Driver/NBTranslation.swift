@@ -218,6 +218,26 @@ struct NBTranslation: Sendable {
             ipv6RAConfigs: ra, gatewayChassis: gatewayChassis))
     }
 
+    /// A network's QoS rows, as ML2/OVN's QoS extension writes them: per port with a policy and per direction, one row at
+    /// priority 2002 with the bandwidth limit (`rate`, `burst`) and, egress, the DSCP mark.
+    func qosRules(network: String, ports: [(Port, QoSPolicy)]) -> NBIntent {
+        var out: [QoSSpec] = []
+        for (p, policy) in ports.sorted(by: { $0.0.id < $1.0.id }) {
+            for (direction, ovnDirection, port) in [("egress", "from-lport", "inport"), ("ingress", "to-lport", "outport")] {
+                var bandwidth: [String: Int] = [:], action: [String: Int] = [:]
+                if let limit = policy.rules.first(where: { $0.kind == .bandwidthLimit && $0.direction == direction }) {
+                    bandwidth["rate"] = limit.maxKbps
+                    if limit.maxBurstKbps > 0 { bandwidth["burst"] = limit.maxBurstKbps }
+                }
+                if direction == "egress", let mark = policy.rules.first(where: { $0.kind == .dscpMarking }) { action["dscp"] = mark.dscpMark }
+                guard !bandwidth.isEmpty || !action.isEmpty else { continue }
+                out.append(QoSSpec(direction: ovnDirection, match: "\(port) == \"\(p.id)\"", priority: 2002, bandwidth: bandwidth, action: action,
+                                   externalIDs: ["neutron:port_id": p.id]))
+            }
+        }
+        return .qosRules(switchName: OVNNames.logicalSwitch(network: network), out)
+    }
+
     /// A router's port forwarding balancers: per floating IP and protocol, its forwardings as VIPs, on the router and on
     /// the switches of its interfaces.
     func portForwardingBalancers(router: String, forwarded: [(FloatingIP, [PortForwarding])], switches: [String]) -> NBIntent {

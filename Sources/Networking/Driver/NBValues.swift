@@ -5,7 +5,9 @@ enum NBValues {
     static func same(_ current: OVSDBValue?, _ desired: OVSDBValue) -> Bool {
         let current = current ?? .empty
         switch (current, desired) {
-        case (.map, .map), (.map, .set), (.set, .map): return current.stringMap == desired.stringMap && current.atoms.count == desired.atoms.count
+        // Maps by their pairs (a QoS row's `bandwidth` maps to integers); an empty set is an empty map.
+        case (.map(let a), .map(let b)): return a == b
+        case (.map, .set), (.set, .map): return current.stringMap == desired.stringMap && current.atoms.count == desired.atoms.count
         default: return current.atoms.sorted() == desired.atoms.sorted()
         }
     }

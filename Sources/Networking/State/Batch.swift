@@ -20,6 +20,8 @@ struct Batch: Sendable {
     var deletedAddressScopes: [String] = []
     var rbacPolicies: [RBACPolicy] = []
     var deletedRBACPolicies: [String] = []
+    var qosPolicies: [QoSPolicy] = []
+    var deletedQoSPolicies: [String] = []
     var trunks: [Trunk] = []
     var deletedTrunks: [String] = []
     var portForwardings: [PortForwarding] = []
@@ -53,6 +55,7 @@ extension Batch {
         puts(\.autoAllocated, deletes: later.deletedAutoAllocated) { $0.projectID }
         puts(\.portForwardings, deletes: later.deletedPortForwardings) { $0.id }
         puts(\.trunks, deletes: later.deletedTrunks) { $0.id }
+        puts(\.qosPolicies, deletes: later.deletedQoSPolicies) { $0.id }
         puts(\.quotas, deletes: later.deletedQuotas) { $0.projectID }
         deletedNetworks += later.deletedNetworks
         deletedSubnets += later.deletedSubnets
@@ -67,6 +70,7 @@ extension Batch {
         deletedAutoAllocated += later.deletedAutoAllocated
         deletedPortForwardings += later.deletedPortForwardings
         deletedTrunks += later.deletedTrunks
+        deletedQoSPolicies += later.deletedQoSPolicies
         deletedQuotas += later.deletedQuotas
     }
 }

@@ -14,6 +14,7 @@ struct NetworkingState: Sendable {
     private(set) var addressScopes: [String: AddressScope] = [:]
     private(set) var portForwardings: [String: PortForwarding] = [:]
     private(set) var trunks: [String: Trunk] = [:]
+    private(set) var qosPolicies: [String: QoSPolicy] = [:]
     /// Port → the trunk it is the parent of, or a subport of.
     private(set) var trunkOfParent: [String: String] = [:]
     private(set) var trunkOfSubport: [String: String] = [:]
@@ -82,6 +83,8 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedQoSPolicies { qosPolicies[id] = nil }
+        for q in batch.qosPolicies { qosPolicies[q.id] = q }
         for id in batch.deletedTrunks { removeTrunk(id) }
         for t in batch.trunks { putTrunk(t) }
         for id in batch.deletedPortForwardings { portForwardings[id] = nil }

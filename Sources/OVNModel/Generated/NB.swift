@@ -867,3 +867,50 @@ extension NB {
         }
     }
 }
+
+extension NB {
+    /// A row of QoS.
+    public struct QoS: TableModel {
+        public static let table = "QoS"
+        public var uuid: UUID?
+        public var action: [String: Int] = [:]
+        public var bandwidth: [String: Int] = [:]
+        public var direction: String = ""
+        public var externalIDs: [String: String] = [:]
+        public var match: String = ""
+        public var priority: Int = 0
+
+        public init() {}
+
+        public init(row: Row) {
+            uuid = row.uuid
+            action = row.value("action").map(of: String.self, Int.self)
+            bandwidth = row.value("bandwidth").map(of: String.self, Int.self)
+            direction = row.value("direction").scalar("")
+            externalIDs = row.value("external_ids").map(of: String.self, String.self)
+            match = row.value("match").scalar("")
+            priority = row.value("priority").scalar(0)
+        }
+
+        public var columns: [String: OVSDBValue] {
+            [
+                "action": .map(of: action),
+                "bandwidth": .map(of: bandwidth),
+                "direction": .scalar(direction),
+                "external_ids": .map(of: externalIDs),
+                "match": .scalar(match),
+                "priority": .scalar(priority),
+            ]
+        }
+
+        /// Column names, for conditions and partial updates.
+        public enum Column {
+            public static let action = "action"
+            public static let bandwidth = "bandwidth"
+            public static let direction = "direction"
+            public static let externalIDs = "external_ids"
+            public static let match = "match"
+            public static let priority = "priority"
+        }
+    }
+}

@@ -9,7 +9,7 @@ public final class NorthboundObserver: Sendable {
     /// The tables ML2/OVN (and so the networking service) writes.
     public static let tables = [NB.LogicalSwitch.table, NB.LogicalSwitchPort.table, NB.DHCPOptions.table, NB.PortGroup.table, NB.ACL.table,
                                 NB.LogicalRouter.table, NB.LogicalRouterPort.table, NB.LogicalRouterStaticRoute.table, NB.NAT.table,
-                                NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table, NB.LoadBalancer.table]
+                                NB.GatewayChassis.table, NB.AddressSet.table, NB.DNS.table, NB.LoadBalancer.table, NB.QoS.table]
 
     /// The connection.
     public let client: OVSDBClient

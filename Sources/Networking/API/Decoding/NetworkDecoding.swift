@@ -3,7 +3,7 @@ import OpenStackAPI
 /// `{"network": {...}}` bodies → typed requests.
 enum NetworkDecoding {
     static let rules: [String: Attributes.Rule] = [
-        "dns_domain": .init(post: true, put: true), "is_default": .init(post: true, put: true),
+        "dns_domain": .init(post: true, put: true), "is_default": .init(post: true, put: true), "qos_policy_id": .init(post: true, put: true),
         "name": .init(post: true, put: true), "admin_state_up": .init(post: true, put: true), "shared": .init(post: true, put: true),
         "tenant_id": .init(post: true, put: false), "project_id": .init(post: true, put: false),
         "router:external": .init(post: true, put: true), "mtu": .init(post: true, put: true),
@@ -37,6 +37,7 @@ enum NetworkDecoding {
         r.external = try a.bool("router:external")
         r.portSecurityEnabled = try a.bool("port_security_enabled")
         r.isDefault = try a.bool("is_default")
+        r.qosPolicyID = try a.sent("qos_policy_id")
         r.mtu = try a.int("mtu") ?? nil
         if a.has("dns_domain") { r.dnsDomain = (try a.string("dns_domain", nullable: true) ?? "").lowercased() }
         return r

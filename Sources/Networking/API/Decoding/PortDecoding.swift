@@ -13,7 +13,7 @@ enum PortDecoding {
         "binding:host_id": .init(post: true, put: true), "binding:vnic_type": .init(post: true, put: true),
         "binding:profile": .init(post: true, put: true), "description": .init(post: true, put: true),
         "numa_affinity_policy": .init(post: true, put: true), "device_profile": .init(post: true, put: false),
-        "dns_name": .init(post: true, put: true), "dns_domain": .init(post: true, put: true),
+        "dns_name": .init(post: true, put: true), "dns_domain": .init(post: true, put: true), "qos_policy_id": .init(post: true, put: true),
     ]
 
     /// `port-numa-affinity-policy`'s values.
@@ -61,6 +61,7 @@ enum PortDecoding {
         // Neutron keeps DNS names in lowercase (`convert_string_to_case_insensitive`); null is no name.
         if a.has("dns_name") { r.dnsName = (try a.string("dns_name", nullable: true) ?? "").lowercased() }
         if a.has("dns_domain") { r.dnsDomain = (try a.string("dns_domain", nullable: true) ?? "").lowercased() }
+        r.qosPolicyID = try a.sent("qos_policy_id")
         if a.has("numa_affinity_policy") {
             let policy = try a.string("numa_affinity_policy", nullable: true)
             if let policy, !numaPolicies.contains(policy) {

@@ -23,6 +23,7 @@ enum Representation {
             "availability_zone_hints": .array(n.availabilityZoneHints.map(JSON.string)),
             // ML2/OVN answers a network's and a router's zones from the hints it wrote into the Northbound.
             "availability_zones": .array(n.availabilityZoneHints.map(JSON.string)),
+            "qos_policy_id": .optional(n.qosPolicyID),
             "ipv4_address_scope": addressScopes.v4.map(JSON.string) ?? .null, "ipv6_address_scope": addressScopes.v6.map(JSON.string) ?? .null,
         ]
         if admin {
@@ -71,6 +72,7 @@ enum Representation {
             }),
             "numa_affinity_policy": .optional(p.numaAffinityPolicy), "device_profile": .optional(p.deviceProfile),
             "dns_name": .string(p.dnsName ?? ""), "dns_domain": .string(p.dnsDomain ?? ""),
+            "qos_policy_id": .optional(p.qosPolicyID),
             "dns_assignment": .array(DNSNames.assignment(p, domain: dnsDomain).map {
                 ["ip_address": .string($0.ipAddress), "hostname": .string($0.hostname), "fqdn": .string($0.fqdn)]
             }),
@@ -205,6 +207,50 @@ enum Representation {
         standard(&o, g.std)
         o["project_id"] = .string(g.projectID)
         return o
+    }
+
+    /// A QoS policy with its rules, as Neutron answers it.
+    static func qosPolicy(_ p: QoSPolicy) -> JSONObject {
+        var o: JSONObject = [
+            "id": .string(p.id), "name": .string(p.name), "shared": .bool(p.shared), "is_default": .bool(p.isDefault),
+            "rules": .array(p.rules.map { r in
+                var o = qosRule(r)
+                o["type"] = .string(r.kind.rawValue)
+                o["qos_policy_id"] = .string(p.id)
+                return .object(o)
+            }),
+            "tenant_id": .string(p.projectID),
+        ]
+        standard(&o, p.std)
+        o["project_id"] = .string(p.projectID)
+        return o
+    }
+
+    /// A QoS rule with its kind's attributes.
+    static func qosRule(_ r: QoSPolicy.Rule) -> JSONObject {
+        switch r.kind {
+        case .bandwidthLimit:
+            ["id": .string(r.id), "max_kbps": .int(r.maxKbps), "max_burst_kbps": .int(r.maxBurstKbps), "direction": .string(r.direction)]
+        case .dscpMarking:
+            ["id": .string(r.id), "dscp_mark": .int(r.dscpMark)]
+        }
+    }
+
+    /// `qos-rule-type-details`: the OVN driver's parameters of a rule type.
+    static func qosRuleType(_ kind: QoSPolicy.Rule.Kind) -> JSONObject {
+        let parameters: [JSON]
+        switch kind {
+        case .bandwidthLimit:
+            parameters = [
+                ["parameter_name": "max_kbps", "parameter_type": "range", "parameter_values": ["start": 0, "end": 2147483647]],
+                ["parameter_name": "max_burst_kbps", "parameter_type": "range", "parameter_values": ["start": 0, "end": 2147483647]],
+                ["parameter_name": "direction", "parameter_type": "choices", "parameter_values": ["egress", "ingress"]],
+            ]
+        case .dscpMarking:
+            parameters = [["parameter_name": "dscp_mark", "parameter_type": "choices",
+                           "parameter_values": .array([0, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 44, 46, 48, 56].map { .int($0) })]]
+        }
+        return ["type": .string(kind.rawValue), "drivers": [["name": "ovn", "supported_parameters": .array(parameters)]]]
     }
 
     /// A trunk, as Neutron answers it.

@@ -19,6 +19,8 @@ struct Network: Codable, Sendable, Hashable {
     var dnsDomain: String? = nil
     /// The default external network (`is_default`; kept only while the network is external, as Neutron keeps it).
     var isDefault: Bool = false
+    /// `qos`: the QoS policy of the network's ports that have none of their own.
+    var qosPolicyID: String? = nil
     var std: StandardAttributes
 
     /// Whether the network reaches a physical network through a localnet port.

@@ -44,6 +44,8 @@ struct Port: Codable, Sendable, Hashable {
     var dnsName: String? = nil
     /// `dns-domain-ports`: the domain an external DNS service would publish the port in (none here).
     var dnsDomain: String? = nil
+    /// `qos`: the port's own QoS policy (else its network's applies).
+    var qosPolicyID: String? = nil
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
     var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }

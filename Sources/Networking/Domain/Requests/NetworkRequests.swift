@@ -27,6 +27,8 @@ struct NetworkUpdate: Sendable, Equatable {
     var dnsDomain: String?
     /// `is_default` (`auto-allocated-topology`): the default external network.
     var isDefault: Bool?
+    /// `qos_policy_id` (null removes it).
+    var qosPolicyID: Sent<String> = .absent
 
     /// An empty update.
     init() {}

@@ -40,6 +40,8 @@ struct PortUpdate: Sendable, Equatable {
     var dnsName: String?
     /// `dns_domain` ("" removes it).
     var dnsDomain: String?
+    /// `qos_policy_id` (null removes it).
+    var qosPolicyID: Sent<String> = .absent
     /// `binding:profile` as JSON text (`{}` when sent as null).
     var profile: String?
 

@@ -18,6 +18,9 @@ extension NetworkingRules {
             availabilityZoneHints: try checkedZoneHints(r.availabilityZoneHints), std: StandardAttributes(revision: 1, description: r.description ?? ""))
         network.dnsDomain = r.dnsDomain.flatMap { $0.isEmpty ? nil : $0 }
         if let v = r.isDefault { network.isDefault = try checkedDefault(v, network, auth, action: "create_network") }
+        // Without one named, a network takes its project's default QoS policy (`qos-default`).
+        network.qosPolicyID = r.qosPolicyID.isSent ? try checkedQoSPolicy(r.qosPolicyID.value, auth)
+            : state.qosPolicies.values.first { $0.isDefault && $0.projectID == project }?.id
         var batch = Batch()
         batch.networks = [network]
         batch.rbacPolicies = wildcardPolicies(for: network, shared: network.shared, external: network.external)
@@ -62,6 +65,7 @@ extension NetworkingRules {
         }
         if let v = r.portSecurityEnabled { n.portSecurityEnabled = v }
         if let v = r.isDefault { n.isDefault = try checkedDefault(v, n, auth, action: "update_network") }
+        if r.qosPolicyID.isSent { n.qosPolicyID = try checkedQoSPolicy(r.qosPolicyID.value, auth) }
         if let d = r.dnsDomain {
             try DNSNames.checkDomain(d)
             n.dnsDomain = d.isEmpty ? nil : d

@@ -48,6 +48,7 @@ extension NetworkingRules {
         port.numaAffinityPolicy = r.numaAffinityPolicy.value
         port.deviceProfile = r.deviceProfile
         try applyDNS(r.attributes, to: &port)
+        port.qosPolicyID = try checkedQoSPolicy(r.qosPolicyID.value, auth)
         batch.ports.append(port)
         return Decision(batch: batch, result: port)
     }
@@ -67,6 +68,7 @@ extension NetworkingRules {
         if r.numaAffinityPolicy.isSent { p.numaAffinityPolicy = r.numaAffinityPolicy.value }
         if let v = r.profile { p.profile = v }
         try applyDNS(r, to: &p)
+        if r.qosPolicyID.isSent { p.qosPolicyID = try checkedQoSPolicy(r.qosPolicyID.value, auth) }
         if r.regenerateMAC || r.macAddress.map({ $0.lowercased() != p.macAddress }) == true {
             let m = try r.macAddress.map(checkedMAC) ?? Identifiers.uniqueMAC(in: state)
             guard auth.isAdmin else { throw .forbidden("update_port:mac_address") }

@@ -2,7 +2,8 @@ import Foundation
 import OVNModel
 import OVSDB
 
-/// Port forwarding Load_Balancers, as ML2/OVN's port forwarding driver keeps them: one per floating IP and protocol,
+/// The rows of the services beyond L2/L3 — port forwarding Load_Balancers and QoS rows. Load_Balancers as ML2/OVN's
+/// port forwarding driver keeps them: one per floating IP and protocol,
 /// referenced by the router and by the switches of its internal ports (OVN does not apply a router's balancers to
 /// traffic that starts on those switches otherwise).
 extension NBTransactionBuilder {
@@ -42,5 +43,19 @@ extension NBTransactionBuilder {
     private mutating func attach(_ ref: Atom, to table: String, named name: String, column: String) {
         if let existing = row(table, name: name), isMember(existing, column, ref) { return }
         txn.mutate(table, where: [.equal("name", .string(name))], [.insert(column, .set([ref]))])
+    }
+
+    /// Makes a switch's QoS rows exactly `rules` (rows are the switch's children, keyed by direction and match).
+    mutating func qosRules(_ switchName: String, _ rules: [QoSSpec]) {
+        // A switch made in this transaction has no ports with policies yet.
+        guard let sw = row(NB.LogicalSwitch.table, name: switchName) else { return }
+        let desired = rules.map { q -> (key: String, columns: [String: OVSDBValue]) in
+            (q.key, ["direction": .string(q.direction), "match": .string(q.match), "priority": .integer(q.priority),
+                     "bandwidth": .map(Dictionary(uniqueKeysWithValues: q.bandwidth.map { (Atom.string($0.key), Atom.integer($0.value)) })),
+                     "action": .map(Dictionary(uniqueKeysWithValues: q.action.map { (Atom.string($0.key), Atom.integer($0.value)) })),
+                     "external_ids": NBValues.map(q.externalIDs)])
+        }
+        reconcileChildren(of: sw, table: NB.LogicalSwitch.table, column: NB.LogicalSwitch.Column.qosRules, childTable: NB.QoS.table,
+                          desired: desired) { r in "\(r["direction"]?.string ?? "") \(r["match"]?.string ?? "")" }
     }
 }
