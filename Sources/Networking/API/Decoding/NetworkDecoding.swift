@@ -10,6 +10,7 @@ enum NetworkDecoding {
         "port_security_enabled": .init(post: true, put: true), "description": .init(post: true, put: true),
         "provider:network_type": .init(post: true, put: false), "provider:physical_network": .init(post: true, put: false),
         "provider:segmentation_id": .init(post: true, put: false), "availability_zone_hints": .init(post: true, put: false),
+        "segments": .init(post: true, put: false),
     ]
 
     static func create(_ body: JSONObject) throws(NetworkingError) -> NetworkCreate {
@@ -21,11 +22,35 @@ enum NetworkDecoding {
         r.physicalNetwork = try a.string("provider:physical_network", nullable: true)
         r.segmentationID = try a.int("provider:segmentation_id") ?? nil
         r.availabilityZoneHints = try a.strings("availability_zone_hints")
+        if let segments = a.value("segments") { try multiProvider(segments, into: &r, alongside: a) }
         return r
     }
 
     static func update(_ body: JSONObject) throws(NetworkingError) -> NetworkUpdate {
         try attributes(try Attributes(body, resource: "network", rules: rules, create: false))
+    }
+
+    /// `multi-provider`: `segments`, a list of provider segments instead of the `provider:` attributes. ML2/OVN keeps
+    /// one segment per network here, so the list holds one.
+    private static func multiProvider(_ value: JSON, into r: inout NetworkCreate, alongside a: Attributes) throws(NetworkingError) {
+        if a.has("provider:network_type") || a.has("provider:physical_network") || a.has("provider:segmentation_id") {
+            throw .invalidInput("Segments and provider values cannot both be set.")
+        }
+        guard let items = value.array, items.allSatisfy({ $0.object != nil }) else {
+            throw .invalidInput("Invalid input for segments. Reason: '\(value.text)' is not a list of segments")
+        }
+        guard items.count == 1, let segment = items[0].object else {
+            throw .badRequest("Invalid input for segments: \(items.count) segments given; this cloud keeps one segment per network.")
+        }
+        let known: Set<String> = ["provider:network_type", "provider:physical_network", "provider:segmentation_id"]
+        if let unknown = segment.keys.first(where: { !known.contains($0) }) {
+            throw .invalidInput("Unrecognized attribute(s) '\(unknown)' in segment")
+        }
+        let s = try Attributes(["segment": .object(segment)], resource: "segment",
+                               rules: Dictionary(uniqueKeysWithValues: known.map { ($0, Attributes.Rule(post: true, put: false)) }), create: true)
+        r.networkType = try s.string("provider:network_type")
+        r.physicalNetwork = try s.string("provider:physical_network", nullable: true)
+        r.segmentationID = try s.int("provider:segmentation_id") ?? nil
     }
 
     private static func attributes(_ a: Attributes) throws(NetworkingError) -> NetworkUpdate {
