@@ -791,3 +791,96 @@ def test_service_types_and_dns_names(net, admin):
     stderr = osc_fails(net, ADMIN, "port", "set", "--dns-name", "bad_name", port["id"])
     assert "400" in stderr or "not a valid" in stderr, stderr
     osc(net, ADMIN, "port", "delete", port["id"])
+
+
+def test_rbac_shares_a_network_with_one_project(net, admin, demo):
+    """`openstack network rbac create --type network --action access_as_shared --target-project`: the member project
+    sees the admin's network (shared, as it sees it) and makes a port on it; while that port is there the policy stays."""
+    network = make_network(net)
+    assert osc_fails(net, DEMO, "network", "show", network["id"])
+    demo_project = demo[1]["project"]["id"]
+    policy = osc_json(net, ADMIN, "network", "rbac", "create", "--type", "network", "--action", "access_as_shared",
+                      "--target-project", demo_project, network["id"])
+    assert policy["object_id"] == network["id"] and policy["target_project_id"] == demo_project, policy
+    assert osc_json(net, DEMO, "network", "show", network["id"])["shared"] is True
+    make_subnet(net, network["id"], "10.123.0.0/24")
+    port = osc_json(net, DEMO, "port", "create", "--network", network["id"], name("p"))
+    stderr = osc_fails(net, ADMIN, "network", "rbac", "delete", policy["id"])
+    assert "409" in stderr or "depend" in stderr.lower(), stderr
+    osc(net, DEMO, "port", "delete", port["id"])
+    osc(net, ADMIN, "network", "rbac", "delete", policy["id"])
+    assert osc_fails(net, DEMO, "network", "show", network["id"])
+
+
+def test_address_scope_subnet_pool_and_network(net, admin):
+    """`openstack address scope create` and a subnet pool in it: the network of a subnet from the pool shows the scope."""
+    scope = osc_json(net, ADMIN, "address", "scope", "create", "--ip-version", "4", name("as"))
+    pool = osc_json(net, ADMIN, "subnet", "pool", "create", "--pool-prefix", "10.124.0.0/16", "--address-scope", scope["id"],
+                    "--default-prefix-length", "26", name("pool"))
+    assert pool["address_scope_id"] == scope["id"], pool
+    network = make_network(net)
+    osc_json(net, ADMIN, "subnet", "create", "--network", network["id"], "--subnet-pool", pool["id"], name("sub"))
+    assert osc_json(net, ADMIN, "network", "show", network["id"])["ipv4_address_scope"] == scope["id"]
+    stderr = osc_fails(net, ADMIN, "address", "scope", "delete", scope["id"])
+    assert "409" in stderr or "in use" in stderr.lower(), stderr
+
+
+def test_trunk_subports_are_vlan_children_in_the_nb(net, admin):
+    """`openstack network trunk create --parent-port --subport`: the subport's Logical_Switch_Port gets the parent as
+    `parent_name` and the VLAN as `tag` (ML2/OVN's trunk driver); `trunk unset --subport` clears them."""
+    network = make_network(net)
+    make_subnet(net, network["id"], "10.125.0.0/24")
+    parent = osc_json(net, ADMIN, "port", "create", "--network", network["id"], name("parent"))
+    sub = osc_json(net, ADMIN, "port", "create", "--network", network["id"], name("sub"))
+    trunk = osc_json(net, ADMIN, "network", "trunk", "create", "--parent-port", parent["id"],
+                     "--subport", f"port={sub['id']},segmentation-type=vlan,segmentation-id=42", name("trunk"))
+    assert trunk["status"] == "ACTIVE" and trunk["sub_ports"][0]["segmentation_id"] == 42, trunk
+    row = lsp(net, sub["id"])
+    assert row["parent_name"] == parent["id"] and row["tag"] == 42, row
+    osc(net, ADMIN, "network", "trunk", "unset", "--subport", sub["id"], trunk["id"])
+    row = lsp(net, sub["id"])
+    assert as_list(row["parent_name"]) == [] and as_list(row["tag"]) == [], row
+    osc(net, ADMIN, "network", "trunk", "delete", trunk["id"])
+
+
+def test_qos_policy_on_a_port_is_an_nb_qos_row(net, admin):
+    """`openstack network qos policy create` with a bandwidth limit and a DSCP mark, on a port: its switch gets one
+    from-lport QoS row `inport == "<port>"` at priority 2002 with both."""
+    policy = osc_json(net, ADMIN, "network", "qos", "policy", "create", name("qos"))
+    osc(net, ADMIN, "network", "qos", "rule", "create", "--type", "bandwidth-limit", "--max-kbps", "3000",
+        "--max-burst-kbits", "2400", "--egress", policy["id"])
+    osc(net, ADMIN, "network", "qos", "rule", "create", "--type", "dscp-marking", "--dscp-mark", "26", policy["id"])
+    network = make_network(net)
+    make_subnet(net, network["id"], "10.126.0.0/24")
+    port = osc_json(net, ADMIN, "port", "create", "--network", network["id"], "--qos-policy", policy["id"], name("p"))
+    assert port["qos_policy_id"] == policy["id"], port
+    rows = net.nb.find("QoS", f"external_ids:\"neutron:port_id\"={port['id']}")
+    assert len(rows) == 1 and rows[0]["match"] == f'inport == "{port["id"]}"' and rows[0]["priority"] == 2002, rows
+    assert rows[0]["direction"] == "from-lport", rows
+    stderr = osc_fails(net, ADMIN, "network", "qos", "policy", "delete", policy["id"])
+    assert "409" in stderr or "in use" in stderr.lower(), stderr
+    osc(net, ADMIN, "port", "unset", "--qos-policy", port["id"])
+    assert net.nb.find("QoS", f"external_ids:\"neutron:port_id\"={port['id']}") == []
+
+
+def test_port_forwarding_and_auto_allocated_topology(net, admin):
+    """`openstack floating ip port forwarding create` gives the router ML2/OVN's `pf-floatingip-<id>-tcp`
+    Load_Balancer; `openstack network auto allocated topology create --check-resources` names what is missing."""
+    ext = make_network(net, ADMIN, "--external")
+    make_subnet(net, ext["id"], "198.51.101.0/24")
+    inner = make_network(net)
+    subnet = make_subnet(net, inner["id"], "10.127.0.0/24")
+    router = osc_json(net, ADMIN, "router", "create", "--external-gateway", ext["id"], name("r"))
+    osc(net, ADMIN, "router", "add", "subnet", router["id"], subnet["id"])
+    port = osc_json(net, ADMIN, "port", "create", "--network", inner["id"], name("vm"))
+    fip = osc_json(net, ADMIN, "floating", "ip", "create", ext["id"])
+    forwarding = osc_json(net, ADMIN, "floating", "ip", "port", "forwarding", "create", "--internal-ip-address",
+                          port["fixed_ips"][0]["ip_address"], "--port", port["id"], "--internal-protocol-port", "22",
+                          "--external-protocol-port", "2222", "--protocol", "tcp", fip["id"])
+    assert forwarding["external_port"] == 2222 and forwarding["internal_port"] == 22, forwarding
+    rows = net.nb.find("Load_Balancer", f"name=pf-floatingip-{fip['id']}-tcp")
+    assert len(rows) == 1 and f"{fip['floating_ip_address']}:2222" in str(rows[0]["vips"]), rows
+    osc(net, ADMIN, "floating", "ip", "port", "forwarding", "delete", fip["id"], forwarding["id"])
+    assert net.nb.find("Load_Balancer", f"name=pf-floatingip-{fip['id']}-tcp") == []
+    stderr = osc_fails(net, DEMO, "network", "auto", "allocated", "topology", "create", "--check-resources")
+    assert "No default router:external network" in stderr or "Deployment error" in stderr, stderr
