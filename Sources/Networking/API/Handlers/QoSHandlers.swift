@@ -6,20 +6,29 @@ import OpenStackAPI
 extension NetworkingAPI {
     var qosPolicies: ResourceHandlers {
         let store = store
+        /// `shared` as the caller sees it: whether a policy shares the QoS policy with their project.
+        @Sendable func render(_ q: QoSPolicy, _ s: NetworkingState, _ auth: AuthContext) -> JSONObject {
+            Representation.qosPolicy(q, shared: s.isShared(q.id, with: auth.projectID))
+        }
         return ResourceHandlers(
             list: { auth, request, context in
                 let s = await store.snapshot
-                let policies = s.qosPolicies.values.filter { s.owns($0.projectID, auth) || $0.shared }.map(Representation.qosPolicy)
-                return try Collections.respond("policies", policies, request, context)
+                let policies = s.qosPolicies.values.filter { s.owns($0.projectID, auth) || s.isShared($0.id, with: auth.projectID) }
+                return try Collections.respond("policies", policies.map { render($0, s, auth) }, request, context)
             },
-            show: { id, auth in Representation.qosPolicy(try await store.snapshot.visibleQoSPolicy(id, auth)) },
+            show: { id, auth in
+                let s = await store.snapshot
+                return render(try s.visibleQoSPolicy(id, auth), s, auth)
+            },
             create: { body, auth in
                 let request = try QoSDecoding.policy(body, create: true)
-                return Representation.qosPolicy(try await store.change { try $0.createQoSPolicy(request, auth) })
+                let q = try await store.change { try $0.createQoSPolicy(request, auth) }
+                return render(q, await store.snapshot, auth)
             },
             update: { id, body, auth, precondition in
                 let request = try QoSDecoding.policy(body, create: false)
-                return Representation.qosPolicy(try await store.change(precondition) { try $0.updateQoSPolicy(id, request, auth) })
+                let q = try await store.change(precondition) { try $0.updateQoSPolicy(id, request, auth) }
+                return render(q, await store.snapshot, auth)
             },
             delete: { id, auth, precondition in try await store.change(precondition) { try $0.deleteQoSPolicy(id, auth) } })
     }

@@ -210,9 +210,9 @@ enum Representation {
     }
 
     /// A QoS policy with its rules, as Neutron answers it.
-    static func qosPolicy(_ p: QoSPolicy) -> JSONObject {
+    static func qosPolicy(_ p: QoSPolicy, shared: Bool) -> JSONObject {
         var o: JSONObject = [
-            "id": .string(p.id), "name": .string(p.name), "shared": .bool(p.shared), "is_default": .bool(p.isDefault),
+            "id": .string(p.id), "name": .string(p.name), "shared": .bool(shared), "is_default": .bool(p.isDefault),
             "rules": .array(p.rules.map { r in
                 var o = qosRule(r)
                 o["type"] = .string(r.kind.rawValue)

@@ -1,5 +1,5 @@
 /// An RBAC policy (`rbac-policies`): it gives one project, or every project (`*`), access to another project's
-/// network, security group or address scope. A shared network is one with a `*` `access_as_shared` policy, made and removed with
+/// network, security group, address scope or QoS policy. A shared network is one with a `*` `access_as_shared` policy, made and removed with
 /// its `shared` attribute; `router:external` makes a `*` `access_as_external` one.
 struct RBACPolicy: Codable, Sendable, Hashable, ProjectOwned {
     /// The kinds of objects policies apply to (Neutron's `object_type`).
@@ -7,12 +7,13 @@ struct RBACPolicy: Codable, Sendable, Hashable, ProjectOwned {
         case network
         case securityGroup = "security_group"
         case addressScope = "address_scope"
+        case qosPolicy = "qos_policy"
 
         /// The actions a policy on this type may grant, as Neutron lists them.
         var validActions: [Action] {
             switch self {
             case .network: [.accessAsShared, .accessAsExternal]
-            case .securityGroup, .addressScope: [.accessAsShared]
+            case .securityGroup, .addressScope, .qosPolicy: [.accessAsShared]
             }
         }
     }

@@ -12,6 +12,7 @@ extension NetworkingRules {
         if let v = r.isDefault { policy.isDefault = try checkedDefault(v, policy) }
         var batch = Batch()
         batch.qosPolicies = [policy]
+        if policy.shared { batch.rbacPolicies = [wildcardSharing(.qosPolicy, policy.id, owner: project)] }
         return Decision(batch: batch, result: policy)
     }
 
@@ -20,10 +21,19 @@ extension NetworkingRules {
         guard auth.isAdmin else { throw .forbidden("update_policy") }
         if let v = r.name { policy.name = v }
         if let v = r.description { policy.std.description = v }
-        if let v = r.shared { policy.shared = v }
+        var batch = Batch()
+        // `shared` is the `*` RBAC policy: made, or removed unless another project depends on it.
+        if let v = r.shared, v != policy.shared {
+            if v {
+                batch.rbacPolicies = [wildcardSharing(.qosPolicy, id, owner: policy.projectID)]
+            } else if let wildcard = state.policies(on: id).first(where: { $0.targetProject == RBACPolicy.wildcard }) {
+                try checkNotInUse(wildcard, replacedBy: nil)
+                batch.deletedRBACPolicies = [wildcard.id]
+            }
+            policy.shared = v
+        }
         if let v = r.isDefault { policy.isDefault = try checkedDefault(v, policy) }
         policy.std.bump()
-        var batch = Batch()
         batch.qosPolicies = [policy]
         return Decision(batch: batch, result: policy)
     }
@@ -35,14 +45,16 @@ extension NetworkingRules {
         if let p = state.ports.values.first(where: { $0.qosPolicyID == id }) { throw Self.policyInUse(id, "port", p.id) }
         var batch = Batch()
         batch.deletedQoSPolicies = [id]
+        batch.deletedRBACPolicies = state.policies(on: id).map(\.id)
         return Decision(batch: batch, result: ())
     }
 
     /// A new rule of `kind`; one per kind and direction (409 `QoSRulesConflict`).
     func createQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ r: QoSRuleRequest, _ auth: AuthContext)
         throws(NetworkingError) -> Decision<QoSPolicy.Rule> {
-        var policy = try state.visibleQoSPolicy(policyID, auth)
+        // Rules are admins' (Neutron's policy refuses others before it looks the policy up).
         guard auth.isAdmin else { throw .forbidden("create_policy_\(kind.rawValue)_rule") }
+        var policy = try state.visibleQoSPolicy(policyID, auth)
         var rule = QoSPolicy.Rule(id: ids.make(.qosRule), kind: kind)
         try Self.apply(r, to: &rule, creating: true)
         try checkNoConflict(rule, in: policy)
@@ -52,8 +64,8 @@ extension NetworkingRules {
 
     func updateQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ id: String, _ r: QoSRuleRequest, _ auth: AuthContext)
         throws(NetworkingError) -> Decision<QoSPolicy.Rule> {
-        var policy = try state.visibleQoSPolicy(policyID, auth)
         guard auth.isAdmin else { throw .forbidden("update_policy_\(kind.rawValue)_rule") }
+        var policy = try state.visibleQoSPolicy(policyID, auth)
         guard let i = policy.rules.firstIndex(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
         try Self.apply(r, to: &policy.rules[i], creating: false)
         try checkNoConflict(policy.rules[i], in: policy)
@@ -61,8 +73,8 @@ extension NetworkingRules {
     }
 
     func deleteQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
-        var policy = try state.visibleQoSPolicy(policyID, auth)
         guard auth.isAdmin else { throw .forbidden("delete_policy_\(kind.rawValue)_rule") }
+        var policy = try state.visibleQoSPolicy(policyID, auth)
         guard policy.rules.contains(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
         policy.rules.removeAll { $0.id == id }
         policy.std.bump()
@@ -140,9 +152,9 @@ extension NetworkingRules {
 }
 
 extension NetworkingState {
-    /// A policy of the caller's project, or shared (admins: any), else 404 `QosPolicyNotFound`.
+    /// A policy of the caller's project, or shared with it by an RBAC policy (admins: any), else 404 `QosPolicyNotFound`.
     func visibleQoSPolicy(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> QoSPolicy {
-        guard let p = qosPolicies[id], owns(p.projectID, auth) || p.shared else {
+        guard let p = qosPolicies[id], owns(p.projectID, auth) || isShared(id, with: auth.projectID) else {
             throw NetworkingError(.notFound, "QosPolicyNotFound", "QoS policy \(id) could not be found.")
         }
         return p

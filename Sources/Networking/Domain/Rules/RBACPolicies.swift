@@ -86,6 +86,11 @@ extension NetworkingRules {
                 s.shared = shared
                 batch.addressScopes = [s]
             }
+        case .qosPolicy:
+            if var q = state.qosPolicies[policy.objectID], q.shared != shared {
+                q.shared = shared
+                batch.qosPolicies = [q]
+            }
         case .securityGroup: break
         }
     }
@@ -149,13 +154,18 @@ extension NetworkingRules {
             if stranded {
                 throw Self.policyInUse(policy.objectID, "There are routers attached to this network that depend on this policy for access.")
             }
-        case (.securityGroup, _), (.addressScope, _):
+        case (.securityGroup, _), (.addressScope, _), (.qosPolicy, _):
             // The projects that use the object: those with ports in the group, or with subnet pools in the scope.
             let owner: String?, users: [String]
-            if policy.objectType == .securityGroup {
+            switch policy.objectType {
+            case .securityGroup:
                 owner = state.groups[policy.objectID]?.projectID
                 users = (state.groupPorts[policy.objectID] ?? []).compactMap { state.ports[$0]?.projectID }
-            } else {
+            case .qosPolicy:
+                owner = state.qosPolicies[policy.objectID]?.projectID
+                users = state.networks.values.filter { $0.qosPolicyID == policy.objectID }.map(\.projectID)
+                    + state.ports.values.filter { $0.qosPolicyID == policy.objectID }.map(\.projectID)
+            default:
                 owner = state.addressScopes[policy.objectID]?.projectID
                 users = state.subnetPools.values.filter { $0.addressScopeID == policy.objectID }.map(\.projectID)
             }
@@ -186,6 +196,7 @@ extension NetworkingRules {
         case .network: owner = try state.visibleNetwork(id, auth).projectID
         case .securityGroup: owner = try state.visibleGroup(id, auth).projectID
         case .addressScope: owner = try state.visibleAddressScope(id, auth).projectID
+        case .qosPolicy: owner = try state.visibleQoSPolicy(id, auth).projectID
         }
         guard state.owns(owner, auth) else {
             let objects = type == .network ? "networks" : "objects"

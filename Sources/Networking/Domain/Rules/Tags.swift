@@ -1,10 +1,17 @@
 import OpenStackAPI
 
-/// `standard-attr-tag` on networks, subnets, ports, security groups, routers and floating IPs.
+/// `standard-attr-tag` on networks, subnets, ports, security groups, routers, floating IPs, subnet pools, trunks and
+/// QoS policies.
 extension NetworkingRules {
     /// The resources that carry tags, by collection name.
     enum Taggable: String, Sendable, CaseIterable {
         case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips", subnetPools = "subnetpools"
+        case trunks
+        /// `/v2.0/qos/policies`.
+        case qosPolicies = "policies"
+
+        /// The member name, as error messages name it.
+        var member: String { self == .qosPolicies ? "policy" : String(rawValue.dropLast()) }
     }
 
     /// The resource with its tags changed by `change` (replace, add or remove).
@@ -46,6 +53,15 @@ extension NetworkingRules {
             guard state.owns(p.projectID, auth) else { throw .forbidden("update_subnetpool") }
             p.std = std
             batch.subnetPools = [p]
+        case .trunks:
+            var t = state.trunks[id]!
+            t.std = std
+            batch.trunks = [t]
+        case .qosPolicies:
+            var q = state.qosPolicies[id]!
+            guard auth.isAdmin else { throw .forbidden("update_policy") }
+            q.std = std
+            batch.qosPolicies = [q]
         }
         return Decision(batch: batch, result: std.tags)
     }
@@ -72,6 +88,8 @@ extension NetworkingState {
         case .routers: try ownRouter(id, auth).std
         case .floatingIPs: try ownFloatingIP(id, auth).std
         case .subnetPools: try visibleSubnetPool(id, auth).std
+        case .trunks: try ownTrunk(id, auth).std
+        case .qosPolicies: try visibleQoSPolicy(id, auth).std
         }
     }
 }
