@@ -84,3 +84,24 @@ import Testing
         await t.destroy()
     }
 }
+
+extension QoSTests {
+    @Test func sharedPoliciesStayWhileProjectsUseThem() async throws {
+        let t = try await TestNetworking.start()
+        let member = try await t.member("qos-user")
+        let policy = try await t.create("qos/policies", ["name": "p"])["id"]!.string!
+        let rbac = try await t.create("rbac-policies", ["object_type": "qos_policy", "object_id": .string(policy), "action": "access_as_shared",
+                                                        "target_tenant": .string(member.projectID)])["id"]!.string!
+        #expect(try await t.show("qos/policies", policy, token: member.token)["shared"]?.bool == true)
+        let net = try await t.create("networks", ["name": "n", "qos_policy_id": .string(policy)], token: member.token)
+        #expect(net["qos_policy_id"]?.string == policy, "\(net)")
+        let refused = try await t.client.delete("/v2.0/rbac-policies/\(rbac)", token: t.admin)
+        #expect(refused.status == 409 && refused.neutronType == "RbacPolicyInUse", "\(refused)")
+        // The owner's own network keeps `*` too.
+        try await t.update("qos/policies", policy, ["shared": true])
+        try await t.create("networks", ["name": "own", "qos_policy_id": .string(policy)])
+        let unshare = try await t.client.put("/v2.0/qos/policies/\(policy)", token: t.admin, json: ["policy": ["shared": false]])
+        #expect(unshare.status == 409, "\(unshare)")
+        await t.destroy()
+    }
+}

@@ -36,6 +36,7 @@ enum Extensions {
               description: "Allow list floating ip return more port forwarding data, include'id' and 'internal_port_id'"),
         .init(alias: "expose-port-forwarding-in-fip", name: "Expose Floating IP port forwardings",
               description: "Expose port forwarding fields in floating IP response"),
+        .init(alias: "flavors", name: "Neutron Service Flavors", description: "Flavor specification for Neutron advanced services."),
         .init(alias: "multi-provider", name: "Multi Provider Network", description: "Expose mapping of virtual networks to multiple physical networks"),
         .init(alias: "trunk", name: "Trunk Extension", description: "Provides support for trunk ports"),
         .init(alias: "qos", name: "Quality of Service", description: "The Quality of Service extension."),

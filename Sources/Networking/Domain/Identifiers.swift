@@ -4,7 +4,7 @@ import Foundation
 /// Keystone's); tests replaying a recorded scenario hand out the recorded ids instead.
 public struct IDSource: Sendable {
     /// The kinds of resources that get ids.
-    public enum Kind: Sendable { case network, segment, subnet, port, securityGroup, rule, router, floatingIP, subnetPool, addressGroup, rbacPolicy, addressScope, portForwarding, trunk, qosPolicy, qosRule }
+    public enum Kind: Sendable { case network, segment, subnet, port, securityGroup, rule, router, floatingIP, subnetPool, addressGroup, rbacPolicy, addressScope, portForwarding, trunk, qosPolicy, qosRule, flavor, serviceProfile }
     /// The next id for a resource of a kind.
     public let make: @Sendable (Kind) -> String
 

@@ -20,6 +20,10 @@ struct Batch: Sendable {
     var deletedAddressScopes: [String] = []
     var rbacPolicies: [RBACPolicy] = []
     var deletedRBACPolicies: [String] = []
+    var flavors: [ServiceFlavor] = []
+    var deletedFlavors: [String] = []
+    var serviceProfiles: [ServiceProfile] = []
+    var deletedServiceProfiles: [String] = []
     var qosPolicies: [QoSPolicy] = []
     var deletedQoSPolicies: [String] = []
     var trunks: [Trunk] = []
@@ -56,6 +60,8 @@ extension Batch {
         puts(\.portForwardings, deletes: later.deletedPortForwardings) { $0.id }
         puts(\.trunks, deletes: later.deletedTrunks) { $0.id }
         puts(\.qosPolicies, deletes: later.deletedQoSPolicies) { $0.id }
+        puts(\.flavors, deletes: later.deletedFlavors) { $0.id }
+        puts(\.serviceProfiles, deletes: later.deletedServiceProfiles) { $0.id }
         puts(\.quotas, deletes: later.deletedQuotas) { $0.projectID }
         deletedNetworks += later.deletedNetworks
         deletedSubnets += later.deletedSubnets
@@ -71,6 +77,8 @@ extension Batch {
         deletedPortForwardings += later.deletedPortForwardings
         deletedTrunks += later.deletedTrunks
         deletedQoSPolicies += later.deletedQoSPolicies
+        deletedFlavors += later.deletedFlavors
+        deletedServiceProfiles += later.deletedServiceProfiles
         deletedQuotas += later.deletedQuotas
     }
 }

@@ -10,7 +10,7 @@ final class NetworkingDatabase: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         case network, subnet, port, securityGroup = "security_group", router, floatingIP = "floatingip", quota, subnetPool = "subnetpool"
         case addressGroup = "address_group", rbacPolicy = "rbac_policy", addressScope = "address_scope"
-        case autoAllocatedTopology = "auto_allocated_topology", portForwarding = "port_forwarding", trunk, qosPolicy = "qos_policy"
+        case autoAllocatedTopology = "auto_allocated_topology", portForwarding = "port_forwarding", trunk, qosPolicy = "qos_policy", flavor, serviceProfile = "service_profile"
         /// A one-time upgrade already made (its id names it).
         case upgrade
     }
@@ -48,6 +48,8 @@ final class NetworkingDatabase: Sendable {
         batch.subnetPools = try load(.subnetPool).map { try decoder.decode(SubnetPool.self, from: $0) }
         batch.addressGroups = try load(.addressGroup).map { try decoder.decode(AddressGroup.self, from: $0) }
         batch.addressScopes = try load(.addressScope).map { try decoder.decode(AddressScope.self, from: $0) }
+        batch.flavors = try load(.flavor).map { try decoder.decode(ServiceFlavor.self, from: $0) }
+        batch.serviceProfiles = try load(.serviceProfile).map { try decoder.decode(ServiceProfile.self, from: $0) }
         batch.qosPolicies = try load(.qosPolicy).map { try decoder.decode(QoSPolicy.self, from: $0) }
         batch.trunks = try load(.trunk).map { try decoder.decode(Trunk.self, from: $0) }
         batch.portForwardings = try load(.portForwarding).map { try decoder.decode(PortForwarding.self, from: $0) }
@@ -82,6 +84,10 @@ final class NetworkingDatabase: Sendable {
         writes += batch.deletedAddressGroups.map { .delete(.addressGroup, id: $0) }
         for s in batch.addressScopes { writes.append(.put(.addressScope, id: s.id, try encoder.encode(s))) }
         writes += batch.deletedAddressScopes.map { .delete(.addressScope, id: $0) }
+        for f in batch.flavors { writes.append(.put(.flavor, id: f.id, try encoder.encode(f))) }
+        writes += batch.deletedFlavors.map { .delete(.flavor, id: $0) }
+        for p in batch.serviceProfiles { writes.append(.put(.serviceProfile, id: p.id, try encoder.encode(p))) }
+        writes += batch.deletedServiceProfiles.map { .delete(.serviceProfile, id: $0) }
         for q in batch.qosPolicies { writes.append(.put(.qosPolicy, id: q.id, try encoder.encode(q))) }
         writes += batch.deletedQoSPolicies.map { .delete(.qosPolicy, id: $0) }
         for t in batch.trunks { writes.append(.put(.trunk, id: t.id, try encoder.encode(t))) }

@@ -15,6 +15,8 @@ struct NetworkingState: Sendable {
     private(set) var portForwardings: [String: PortForwarding] = [:]
     private(set) var trunks: [String: Trunk] = [:]
     private(set) var qosPolicies: [String: QoSPolicy] = [:]
+    private(set) var flavors: [String: ServiceFlavor] = [:]
+    private(set) var serviceProfiles: [String: ServiceProfile] = [:]
     /// Port → the trunk it is the parent of, or a subport of.
     private(set) var trunkOfParent: [String: String] = [:]
     private(set) var trunkOfSubport: [String: String] = [:]
@@ -83,6 +85,10 @@ struct NetworkingState: Sendable {
         for p in batch.subnetPools { subnetPools[p.id] = p }
         for id in batch.deletedAddressGroups { addressGroups[id] = nil }
         for g in batch.addressGroups { addressGroups[g.id] = g }
+        for id in batch.deletedFlavors { flavors[id] = nil }
+        for f in batch.flavors { flavors[f.id] = f }
+        for id in batch.deletedServiceProfiles { serviceProfiles[id] = nil }
+        for p in batch.serviceProfiles { serviceProfiles[p.id] = p }
         for id in batch.deletedQoSPolicies { qosPolicies[id] = nil }
         for q in batch.qosPolicies { qosPolicies[q.id] = q }
         for id in batch.deletedTrunks { removeTrunk(id) }

@@ -26,6 +26,8 @@ enum FilterValidation {
         "bandwidth_limit_rules": ["id", "max_kbps", "max_burst_kbps", "direction"],
         "dscp_marking_rules": ["id", "dscp_mark"],
         "rule_types": ["type", "all_rules", "all_supported"],
+        "flavors": ["id", "name", "description", "service_type", "enabled", "service_profiles"],
+        "service_profiles": ["id", "description", "driver", "enabled", "metainfo", "flavors"],
         "trunks": standard.union(["admin_state_up", "status", "port_id", "sub_ports"]),
         "address_scopes": ["id", "name", "ip_version", "shared", "tenant_id", "project_id"],
         "rbac_policies": ["id", "object_type", "object_id", "target_tenant", "action", "tenant_id", "project_id"],

@@ -253,6 +253,18 @@ enum Representation {
         return ["type": .string(kind.rawValue), "drivers": [["name": "ovn", "supported_parameters": .array(parameters)]]]
     }
 
+    /// A service flavor, as Neutron answers it.
+    static func flavor(_ f: ServiceFlavor) -> JSONObject {
+        ["id": .string(f.id), "name": .string(f.name), "description": .string(f.description), "service_type": .string(f.serviceType),
+         "enabled": .bool(f.enabled), "service_profiles": .array(f.serviceProfiles.map(JSON.string))]
+    }
+
+    /// A service profile with the flavors it is associated with.
+    static func serviceProfile(_ p: ServiceProfile, flavors: [String]) -> JSONObject {
+        ["id": .string(p.id), "description": .string(p.description), "driver": .string(p.driver), "enabled": .bool(p.enabled),
+         "metainfo": .string(p.metainfo), "flavors": .array(flavors.sorted().map(JSON.string))]
+    }
+
     /// A trunk, as Neutron answers it.
     static func trunk(_ t: Trunk) -> JSONObject {
         var o: JSONObject = [

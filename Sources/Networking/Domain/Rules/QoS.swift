@@ -64,8 +64,9 @@ extension NetworkingRules {
 
     func updateQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ id: String, _ r: QoSRuleRequest, _ auth: AuthContext)
         throws(NetworkingError) -> Decision<QoSPolicy.Rule> {
-        guard auth.isAdmin else { throw .forbidden("update_policy_\(kind.rawValue)_rule") }
+        // Unlike a create, a change looks the policy up first: one the caller cannot see is not found.
         var policy = try state.visibleQoSPolicy(policyID, auth)
+        guard auth.isAdmin else { throw .forbidden("update_policy_\(kind.rawValue)_rule") }
         guard let i = policy.rules.firstIndex(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
         try Self.apply(r, to: &policy.rules[i], creating: false)
         try checkNoConflict(policy.rules[i], in: policy)
@@ -73,8 +74,8 @@ extension NetworkingRules {
     }
 
     func deleteQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
-        guard auth.isAdmin else { throw .forbidden("delete_policy_\(kind.rawValue)_rule") }
         var policy = try state.visibleQoSPolicy(policyID, auth)
+        guard auth.isAdmin else { throw .forbidden("delete_policy_\(kind.rawValue)_rule") }
         guard policy.rules.contains(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
         policy.rules.removeAll { $0.id == id }
         policy.std.bump()

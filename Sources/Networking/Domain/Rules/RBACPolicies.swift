@@ -31,9 +31,10 @@ extension NetworkingRules {
         if targetProject == RBACPolicy.wildcard, !auth.isAdmin { throw .forbidden("update_rbac_policy:target_tenant") }
         try checkOwnsObject(policy.objectType, policy.objectID, auth)
         guard let targetProject, targetProject != policy.targetProject else { return Decision(batch: Batch(), result: policy) }
-        // Neutron checks a change to `*` as nobody losing access; any other change as the old target losing it.
+        // Neutron checks a change to `*` as nobody losing access; any other change as the old target losing it — with the
+        // new target counted only for `access_as_external` (its shared-access checks look at the other policies alone).
         if targetProject != RBACPolicy.wildcard || policy.action == .accessAsExternal {
-            try checkNotInUse(policy, replacedBy: targetProject)
+            try checkNotInUse(policy, replacedBy: policy.action == .accessAsExternal ? targetProject : nil)
         }
         policy.targetProject = targetProject
         try checkNoDuplicate(policy)
@@ -169,8 +170,9 @@ extension NetworkingRules {
                 owner = state.addressScopes[policy.objectID]?.projectID
                 users = state.subnetPools.values.filter { $0.addressScopeID == policy.objectID }.map(\.projectID)
             }
+            // The owner's own use counts too when `*` goes (Neutron's `_validate_rbac_policy_delete`).
             guard let owner, policy.targetProject != owner, !wildcardRemains else { return }
-            let bound = Set(users).subtracting([owner])
+            let bound = Set(users)
             let stranded = policy.targetProject == RBACPolicy.wildcard
                 ? !bound.isSubset(of: kept) : bound.contains(policy.targetProject) && !kept.contains(policy.targetProject)
             if stranded { throw Self.policyInUse(policy.objectID, "project_id=\(policy.targetProject)") }

@@ -7,7 +7,7 @@ extension NetworkingRules {
     enum Taggable: String, Sendable, CaseIterable {
         case networks, subnets, ports, securityGroups = "security-groups", routers, floatingIPs = "floatingips", subnetPools = "subnetpools"
         case trunks
-        /// `/v2.0/qos/policies`.
+        /// QoS policies (`/v2.0/policies/<id>/tags`).
         case qosPolicies = "policies"
 
         /// The member name, as error messages name it.
