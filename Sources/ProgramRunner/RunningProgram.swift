@@ -17,32 +17,32 @@ public final class RunningProgram: Sendable {
     }
 
     /// Whether it has not ended yet (reaps it when it has).
-    public var isRunning: Bool {
-        exit.withLock { status in
-            guard status == nil else { return false }
-            var raw: Int32 = 0
-            let rc = waitpid(pid, &raw, WNOHANG)
-            if rc == pid { status = ChildProcess.exitStatus(raw) } else if rc == -1 && errno != EINTR { status = -1 }
-            return status == nil
-        }
-    }
+    public var isRunning: Bool { reap() == nil }
 
     /// Blocks until it has ended; returns its exit status (128 + signal for a killed child).
     @discardableResult
     public func waitUntilExit() -> Int32 {
-        if let status = exit.withLock({ $0 }) { return status }
-        let status = ChildProcess.wait(pid)
-        return exit.withLock { known in
-            if known == nil { known = status }
-            return known!
+        // Polled, not a blocking waitpid: every reap happens under the lock, so a concurrent `isRunning` can neither
+        // take the status away nor, once the pid is reaped and reused, reap another child.
+        while true {
+            if let status = reap() { return status }
+            usleep(5_000)
+        }
+    }
+
+    /// The exit status, reaping the child if it has ended since the last look; nil while it runs.
+    private func reap() -> Int32? {
+        exit.withLock { status in
+            guard status == nil else { return status }
+            var raw: Int32 = 0
+            let rc = waitpid(pid, &raw, WNOHANG)
+            if rc == pid { status = ChildProcess.exitStatus(raw) } else if rc == -1 && errno == ECHILD { status = -1 }
+            return status
         }
     }
 
     /// Its exit status, nil while it runs.
-    public var terminationStatus: Int32? {
-        _ = isRunning
-        return exit.withLock { $0 }
-    }
+    public var terminationStatus: Int32? { reap() }
 
     /// How it ended, once it has (`exit 1`, `signal 4`), or `running`.
     public var exitDescription: String {

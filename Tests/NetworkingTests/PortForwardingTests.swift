@@ -71,6 +71,13 @@ import Testing
         try await t.waitNB { nb in Self.balancer(nb, tcp)?["vips"]?.stringMap == ["\(address):8443": "10.77.0.20:80"] }
         try await t.restart()
         #expect(try await t.client.get(base + "/\(pfID)", token: t.admin).json["port_forwarding"]?["external_port"]?.int == 8443)
+        // The interface the forwardings go through stays while they are there.
+        let interfaceBusy = try await t.client.put("/v2.0/routers/\(router)/remove_router_interface", token: t.admin, json: ["subnet_id": .string(subnet)])
+        #expect(interfaceBusy.status == 409 && interfaceBusy.neutronType == "RouterInterfaceInUseByFloatingIP", "\(interfaceBusy)")
+        // A new address for the port drops the forwardings to its old one (the UDP one here goes the same way).
+        try await t.update("ports", vm, ["fixed_ips": [["ip_address": "10.77.0.21"]]])
+        #expect(try await t.client.get(base + "/\(pfID)", token: t.admin).status == 404)
+        try await t.waitNB { nb in Self.balancer(nb, tcp) == nil }
         #expect(try await t.client.delete("/v2.0/ports/\(vm)", token: t.admin).status == 204)
         #expect(try await t.client.get(base + "/\(pfID)", token: t.admin).status == 404)
         #expect(try await t.show("floatingips", fipID)["router_id"]?.isNull == true)

@@ -47,13 +47,19 @@ extension NBTransactionBuilder {
 
     /// Makes a switch's QoS rows exactly `rules` (rows are the switch's children, keyed by direction and match).
     mutating func qosRules(_ switchName: String, _ rules: [QoSSpec]) {
-        // A switch made in this transaction has no ports with policies yet.
-        guard let sw = row(NB.LogicalSwitch.table, name: switchName) else { return }
         let desired = rules.map { q -> (key: String, columns: [String: OVSDBValue]) in
             (q.key, ["direction": .string(q.direction), "match": .string(q.match), "priority": .integer(q.priority),
                      "bandwidth": .map(Dictionary(uniqueKeysWithValues: q.bandwidth.map { (Atom.string($0.key), Atom.integer($0.value)) })),
                      "action": .map(Dictionary(uniqueKeysWithValues: q.action.map { (Atom.string($0.key), Atom.integer($0.value)) })),
                      "external_ids": NBValues.map(q.externalIDs)])
+        }
+        guard let sw = row(NB.LogicalSwitch.table, name: switchName) else {
+            // A switch made in this transaction (a repair after the NB was emptied): its rows are inserted and referenced
+            // by the switch's name.
+            guard !desired.isEmpty else { return }
+            let refs = desired.map { Atom.namedUUID(insert(NB.QoS.table, $0.columns).name) }
+            txn.mutate(NB.LogicalSwitch.table, where: [.equal("name", .string(switchName))], [.insert(NB.LogicalSwitch.Column.qosRules, .set(refs))])
+            return
         }
         reconcileChildren(of: sw, table: NB.LogicalSwitch.table, column: NB.LogicalSwitch.Column.qosRules, childTable: NB.QoS.table,
                           desired: desired) { r in "\(r["direction"]?.string ?? "") \(r["match"]?.string ?? "")" }

@@ -42,44 +42,30 @@ extension Batch {
     /// Adds what a later decision writes, made on the state this batch leads to: a resource written again keeps only
     /// its last value, and one deleted later is no longer written (so that a composed batch applies as its steps did).
     mutating func merge(_ later: Batch) {
-        func puts<T>(_ path: WritableKeyPath<Batch, [T]>, deletes: [String] = [], id: (T) -> String) {
-            let replaced = Set(later[keyPath: path].map(id)).union(deletes)
-            self[keyPath: path] = self[keyPath: path].filter { !replaced.contains(id($0)) } + later[keyPath: path]
+        /// One kind: what `later` writes replaces earlier writes and deletes of the same ids; what it deletes is no
+        /// longer written.
+        func kind<T>(_ puts: WritableKeyPath<Batch, [T]>, _ deletes: WritableKeyPath<Batch, [String]>, id: (T) -> String) {
+            let written = Set(later[keyPath: puts].map(id)), deleted = Set(later[keyPath: deletes])
+            self[keyPath: puts] = self[keyPath: puts].filter { !written.contains(id($0)) && !deleted.contains(id($0)) } + later[keyPath: puts]
+            self[keyPath: deletes] = self[keyPath: deletes].filter { !written.contains($0) } + later[keyPath: deletes]
         }
-        puts(\.networks, deletes: later.deletedNetworks) { $0.id }
-        puts(\.subnets, deletes: later.deletedSubnets) { $0.id }
-        puts(\.ports, deletes: later.deletedPorts) { $0.id }
-        puts(\.groups, deletes: later.deletedGroups) { $0.id }
-        puts(\.routers, deletes: later.deletedRouters) { $0.id }
-        puts(\.floatingIPs, deletes: later.deletedFloatingIPs) { $0.id }
-        puts(\.subnetPools, deletes: later.deletedSubnetPools) { $0.id }
-        puts(\.addressGroups, deletes: later.deletedAddressGroups) { $0.id }
-        puts(\.addressScopes, deletes: later.deletedAddressScopes) { $0.id }
-        puts(\.rbacPolicies, deletes: later.deletedRBACPolicies) { $0.id }
-        puts(\.autoAllocated, deletes: later.deletedAutoAllocated) { $0.projectID }
-        puts(\.portForwardings, deletes: later.deletedPortForwardings) { $0.id }
-        puts(\.trunks, deletes: later.deletedTrunks) { $0.id }
-        puts(\.qosPolicies, deletes: later.deletedQoSPolicies) { $0.id }
-        puts(\.flavors, deletes: later.deletedFlavors) { $0.id }
-        puts(\.serviceProfiles, deletes: later.deletedServiceProfiles) { $0.id }
-        puts(\.quotas, deletes: later.deletedQuotas) { $0.projectID }
-        deletedNetworks += later.deletedNetworks
-        deletedSubnets += later.deletedSubnets
-        deletedPorts += later.deletedPorts
-        deletedGroups += later.deletedGroups
-        deletedRouters += later.deletedRouters
-        deletedFloatingIPs += later.deletedFloatingIPs
-        deletedSubnetPools += later.deletedSubnetPools
-        deletedAddressGroups += later.deletedAddressGroups
-        deletedAddressScopes += later.deletedAddressScopes
-        deletedRBACPolicies += later.deletedRBACPolicies
-        deletedAutoAllocated += later.deletedAutoAllocated
-        deletedPortForwardings += later.deletedPortForwardings
-        deletedTrunks += later.deletedTrunks
-        deletedQoSPolicies += later.deletedQoSPolicies
-        deletedFlavors += later.deletedFlavors
-        deletedServiceProfiles += later.deletedServiceProfiles
-        deletedQuotas += later.deletedQuotas
+        kind(\.networks, \.deletedNetworks) { $0.id }
+        kind(\.subnets, \.deletedSubnets) { $0.id }
+        kind(\.ports, \.deletedPorts) { $0.id }
+        kind(\.groups, \.deletedGroups) { $0.id }
+        kind(\.routers, \.deletedRouters) { $0.id }
+        kind(\.floatingIPs, \.deletedFloatingIPs) { $0.id }
+        kind(\.subnetPools, \.deletedSubnetPools) { $0.id }
+        kind(\.addressGroups, \.deletedAddressGroups) { $0.id }
+        kind(\.addressScopes, \.deletedAddressScopes) { $0.id }
+        kind(\.rbacPolicies, \.deletedRBACPolicies) { $0.id }
+        kind(\.autoAllocated, \.deletedAutoAllocated) { $0.projectID }
+        kind(\.quotas, \.deletedQuotas) { $0.projectID }
+        kind(\.portForwardings, \.deletedPortForwardings) { $0.id }
+        kind(\.trunks, \.deletedTrunks) { $0.id }
+        kind(\.qosPolicies, \.deletedQoSPolicies) { $0.id }
+        kind(\.flavors, \.deletedFlavors) { $0.id }
+        kind(\.serviceProfiles, \.deletedServiceProfiles) { $0.id }
     }
 }
 

@@ -97,6 +97,7 @@ extension NetworkingRules {
         batch.deletedSubnets = state.subnetIDs[id] ?? []
         batch.deletedNetworks = [id]
         batch.deletedRBACPolicies = state.policies(on: id).map(\.id)
+        batch.deletedAutoAllocated = state.autoAllocated.values.filter { $0.networkID == id }.map(\.projectID)
         return Decision(batch: batch, result: ())
     }
 

@@ -73,12 +73,14 @@ extension NetworkingRules {
         return Decision(batch: batch, result: ())
     }
 
-    /// The forwardings to a port that goes go with it (as Neutron's plugin deletes them); a floating IP left with none
-    /// is free again.
-    func forwardingsGo(toPort port: String, _ batch: inout Batch) {
-        let gone = state.portForwardings.values.filter { $0.internalPortID == port }
+    /// The forwardings to a port that goes, or to its addresses not in `keeping`, go too (as Neutron's plugin deletes
+    /// them); a floating IP left with none is free again.
+    func forwardingsGo(toPort port: String, _ batch: inout Batch, keeping: Set<String> = []) {
+        let gone = state.portForwardings.values.filter { $0.internalPortID == port && !keeping.contains($0.internalIPAddress) }
+        guard !gone.isEmpty else { return }
+        let goneIDs = Set(gone.map(\.id))
         batch.deletedPortForwardings += gone.map(\.id)
-        for fipID in Set(gone.map(\.floatingIPID)) where state.portForwardings(of: fipID).allSatisfy({ $0.internalPortID == port }) {
+        for fipID in Set(gone.map(\.floatingIPID)) where state.portForwardings(of: fipID).allSatisfy({ goneIDs.contains($0.id) }) {
             guard var fip = state.floatingIPs[fipID], fip.portID == nil else { continue }
             fip.routerID = nil
             fip.std.bump()

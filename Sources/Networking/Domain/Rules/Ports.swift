@@ -38,7 +38,7 @@ extension NetworkingRules {
             port.fixedIPs = try defaultAddresses(network: network, mac: mac, deviceOwner: owner)
         }
         if let groups = r.securityGroups {
-            port.securityGroups = try checkedGroups(groups, auth)
+            port.securityGroups = try checkedGroups(groups, for: port.projectID, auth)
         } else if port.portSecurityEnabled, !owner.hasPrefix("network:") {
             port.securityGroups = defaultGroup.map { [$0] } ?? []
         }
@@ -79,7 +79,7 @@ extension NetworkingRules {
             p.macAddress = m
         }
         if let v = r.portSecurityEnabled { p.portSecurityEnabled = v }
-        if let groups = r.securityGroups { p.securityGroups = try checkedGroups(groups, auth) }
+        if let groups = r.securityGroups { p.securityGroups = try checkedGroups(groups, for: p.projectID, auth) }
         if !p.portSecurityEnabled, !p.securityGroups.isEmpty {
             throw r.portSecurityEnabled == false && r.securityGroups == nil ? Self.portHasGroups : Self.portSecurityRequired
         }
@@ -91,6 +91,8 @@ extension NetworkingRules {
         p.std.bump(p.securityGroups == groupsBefore ? 1 : 2)
         var batch = Batch()
         batch.ports = [p] + subportsFollow(p)
+        // Forwardings to an address the port no longer has go (Neutron's port forwarding plugin does so on update).
+        forwardingsGo(toPort: id, &batch, keeping: Set(p.fixedIPs.map(\.ipAddress)))
         return Decision(batch: batch, result: p)
     }
 
@@ -162,10 +164,14 @@ extension NetworkingRules {
         if r.allowedAddressPairs?.isEmpty == false { throw .forbidden("\(action):allowed_address_pairs") }
     }
 
-    private func checkedGroups(_ ids: [String], _ auth: AuthContext) throws(NetworkingError) -> [String] {
+    /// The groups of a port of `project`: each the project's own or shared with it (a network owner changing another
+    /// project's port cannot put its own groups on it); admins may name any.
+    private func checkedGroups(_ ids: [String], for project: String, _ auth: AuthContext) throws(NetworkingError) -> [String] {
         var out: [String] = [], stateful = Set<Bool>()
         for id in ids where !out.contains(id) {
-            stateful.insert(try state.visibleGroup(id, auth).stateful)
+            let g = try state.visibleGroup(id, auth)
+            if !auth.isAdmin, g.projectID != project, !state.isShared(id, with: project) { throw .notFound(.securityGroup, id) }
+            stateful.insert(g.stateful)
             out.append(id)
         }
         if stateful.count > 1 {

@@ -72,7 +72,7 @@ extension NetworkingRules {
         batch.networks = [n]
     }
 
-    /// Keeps a network's or address scope's `shared` (a `*` `access_as_shared` policy) in step with its policies.
+    /// Keeps a network's, address scope's or QoS policy's `shared` (a `*` `access_as_shared` policy) in step with its policies.
     private func syncShared(_ batch: inout Batch, _ policy: RBACPolicy, after policies: [RBACPolicy]) {
         guard policy.action == .accessAsShared else { return }
         let shared = policies.contains { $0.action == .accessAsShared && $0.targetProject == RBACPolicy.wildcard }

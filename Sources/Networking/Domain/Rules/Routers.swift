@@ -140,6 +140,15 @@ extension NetworkingRules {
             throw .conflict("RouterInterfaceInUseByFloatingIP",
                             "Router interface for subnet \(subnets.sorted().joined(separator: ", ")) on router \(id) cannot be deleted, as it is required by one or more floating IPs (\(fip.id)).")
         }
+        // A floating IP's port forwardings to addresses on these subnets need the interface too.
+        if let fip = state.floatingIPs.values.first(where: { f in
+            f.routerID == id && state.portForwardings(of: f.id).contains { pf in
+                state.ports[pf.internalPortID]?.fixedIPs.contains { $0.ipAddress == pf.internalIPAddress && subnets.contains($0.subnetID) } == true
+            }
+        }) {
+            throw .conflict("RouterInterfaceInUseByFloatingIP",
+                            "Router interface for subnet \(subnets.sorted().joined(separator: ", ")) on router \(id) cannot be deleted, as it is required by one or more floating IPs (\(fip.id)).")
+        }
         // An extra route whose nexthop is only reachable through this interface keeps it (Neutron's extraroute check).
         for subnetID in subnets.sorted() {
             guard let net = state.subnets[subnetID]?.network else { continue }

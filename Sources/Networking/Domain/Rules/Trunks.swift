@@ -8,7 +8,7 @@ extension NetworkingRules {
     func createTrunk(_ r: TrunkCreate, _ auth: AuthContext) throws(NetworkingError) -> Decision<Trunk> {
         let project = try owningProject(r.owner, auth)
         guard let portID = r.portID else { throw .badRequest("Failed to parse request. Required attribute 'port_id' not specified") }
-        let parent = try state.visiblePort(portID, auth)
+        let parent = try state.ownPort(portID, auth)
         if state.trunkOfSubport[portID] != nil { throw Self.inUse("TrunkPortInUse", "Port \(portID) is in use by another trunk.") }
         if state.trunkOfParent[portID] != nil { throw Self.parentInUse(portID) }
         var trunk = Trunk(id: ids.make(.trunk), projectID: project, name: r.name ?? "", adminStateUp: r.adminStateUp ?? true, portID: portID,
@@ -91,7 +91,7 @@ extension NetworkingRules {
             guard type == "vlan" else { throw .invalidInput("Unknown segmentation_type '\(type)'") }
             guard (1...4094).contains(segmentationID) else { throw .invalidInput("Segmentation ID '\(segmentationID)' is not in range") }
             if r.portID == trunk.portID || state.trunkOfParent[r.portID] != nil { throw Self.parentInUse(r.portID) }
-            var port = try state.visiblePort(r.portID, auth)
+            var port = try state.ownPort(r.portID, auth)
             if state.trunkOfSubport[r.portID] != nil || trunk.subports.contains(where: { $0.portID == r.portID }) {
                 throw Self.inUse("TrunkPortInUse", "Port \(r.portID) is in use by another trunk.")
             }
@@ -117,10 +117,12 @@ extension NetworkingRules {
         return ports
     }
 
-    /// A subport made a plain port again: no owner, no parent in its profile, down until bound anew.
+    /// A subport made a plain port again: no owner, no parent in its profile, unbound and down (ML2/OVN's
+    /// `_unset_binding_profile`).
     private static func detached(_ p: Port) -> Port {
         var p = p
         p.deviceOwner = ""
+        p.hostID = ""
         p.status = "DOWN"
         p.profile = profile(p.profile) { $0["parent_name"] = nil; $0["tag"] = nil }
         p.std.bump()
