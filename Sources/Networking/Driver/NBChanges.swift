@@ -55,8 +55,11 @@ enum NBChanges {
             if let n = state.networks[id] { out.append(translation.dns(n, ports: state.ports(of: id))) }
         }
         out += batch.deletedNetworks.map { .removeDNS(switchName: OVNNames.logicalSwitch(network: $0)) }
-        // A network's QoS rows follow its ports' policies: rebuilt when a port, the network or a policy they use changed.
-        var qosNetworks = Set(batch.networks.map(\.id)).union((batch.ports + replaced.ports).map(\.networkID))
+        // A network's QoS rows follow its ports' policies: rebuilt when the network, a policy in use or a port that has
+        // (or had) one changed — not for every port change, which would scan the network's ports on each port create.
+        var qosNetworks = Set(batch.networks.map(\.id))
+        for p in batch.ports where state.effectiveQoSPolicy(of: p) != nil { qosNetworks.insert(p.networkID) }
+        for p in replaced.ports where p.qosPolicyID != nil || state.networks[p.networkID]?.qosPolicyID != nil { qosNetworks.insert(p.networkID) }
         let changedPolicies = Set(batch.qosPolicies.map(\.id))
         if !changedPolicies.isEmpty {
             for n in state.networks.values where n.qosPolicyID.map(changedPolicies.contains) == true { qosNetworks.insert(n.id) }

@@ -40,12 +40,6 @@ extension NetworkingAPI {
             @Sendable func answer(_ rule: QoSPolicy.Rule, status: Int = 200) -> Response {
                 JSONResponse.make(status: status, body: .object([member: .object(Representation.qosRule(rule))]))
             }
-            @Sendable func find(_ s: NetworkingState, _ policy: String, _ id: String, _ auth: AuthContext) throws -> QoSPolicy.Rule {
-                guard let rule = try s.visibleQoSPolicy(policy, auth).rules.first(where: { $0.id == id && $0.kind == kind }) else {
-                    throw NetworkingError(.notFound, "QosRuleNotFound", "QoS rule \(id) for policy \(policy) could not be found.")
-                }
-                return rule
-            }
             router.get(RouterPath(base)) { request, context in
                 let auth = try context.requireAuth(), policy = try context.parameters.require("id")
                 let rules = try await store.snapshot.visibleQoSPolicy(policy, auth).rules.filter { $0.kind == kind }.map(Representation.qosRule)
@@ -58,7 +52,8 @@ extension NetworkingAPI {
             }
             router.get(RouterPath(base + "/:rule")) { _, context in
                 let auth = try context.requireAuth(), policy = try context.parameters.require("id"), id = try context.parameters.require("rule")
-                return answer(try find(await store.snapshot, policy, id, auth))
+                let s = await store.snapshot
+                return answer(try s.qosRule(kind, id, in: try s.visibleQoSPolicy(policy, auth)))
             }
             router.put(RouterPath(base + "/:rule")) { request, context in
                 let auth = try context.requireAuth(), policy = try context.parameters.require("id"), id = try context.parameters.require("rule")

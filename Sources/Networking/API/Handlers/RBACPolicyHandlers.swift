@@ -10,13 +10,7 @@ extension NetworkingAPI {
                 let policies = s.rbacPolicies.values.filter { s.owns($0.projectID, auth) }.map(Representation.rbacPolicy)
                 return try Collections.respond("rbac_policies", policies, request, context)
             },
-            show: { id, auth in
-                let s = await store.snapshot
-                guard let p = s.rbacPolicies[id], s.owns(p.projectID, auth) else {
-                    throw NetworkingError(.notFound, "RbacPolicyNotFound", "RBAC policy of type \(s.rbacPolicies[id]?.objectType.rawValue ?? "unknown") with ID \(id) not found")
-                }
-                return Representation.rbacPolicy(p)
-            },
+            show: { id, auth in Representation.rbacPolicy(try await store.snapshot.visiblePolicy(id, auth)) },
             create: { body, auth in
                 let request = try RBACPolicyDecoding.create(body)
                 return Representation.rbacPolicy(try await store.change { try $0.quotaChecked(.rbacPolicy, $0.createRBACPolicy(request, auth)) })

@@ -112,15 +112,22 @@ extension NetworkingRules {
             throw .conflict("FloatingIPPortAlreadyAssociated",
                             "Cannot associate floating IP \(f.address) (\(f.id)) with port \(portID) using fixed IP \(chosen.ipAddress), as that fixed IP already has a floating IP on external network \(other.networkID).")
         }
-        let router = state.routers.values.first { r in
-            r.gateway?.networkID == f.networkID && state.interfaces(of: r.id).contains { $0.fixedIPs.contains { $0.subnetID == chosen.subnetID } }
-        }
-        guard let router else {
+        guard let router = state.router(joining: chosen.subnetID, to: f.networkID) else {
             throw NetworkingError(.notFound, "ExternalGatewayForFloatingIPNotFound",
                                   "External network \(f.networkID) is not reachable from subnet \(chosen.subnetID). Therefore, cannot associate Port \(portID) with a Floating IP.")
         }
         f.portID = portID
         f.fixedIP = chosen.ipAddress
         f.routerID = router.id
+    }
+}
+
+extension NetworkingState {
+    /// The router with an interface on `subnet` and its gateway on the external `network` (Neutron's
+    /// `get_router_for_floatingip`), which floating IPs and port forwardings go through.
+    func router(joining subnet: String, to network: String) -> NetworkRouter? {
+        routers.values.first { r in
+            r.gateway?.networkID == network && interfaces(of: r.id).contains { $0.fixedIPs.contains { $0.subnetID == subnet } }
+        }
     }
 }

@@ -106,10 +106,7 @@ extension NetworkingRules {
             chosen = first
         }
         f.internalIPAddress = chosen.ipAddress
-        let router = state.routers.values.first { r in
-            r.gateway?.networkID == fip.networkID && state.interfaces(of: r.id).contains { $0.fixedIPs.contains { $0.subnetID == chosen.subnetID } }
-        }
-        guard let router else {
+        guard let router = state.router(joining: chosen.subnetID, to: fip.networkID) else {
             throw .badRequest("Bad port_forwarding request: External network \(fip.networkID) is not reachable from subnet \(chosen.subnetID). Cannot set Port forwarding for port \(port.id) with Floating IP \(fip.id)")
         }
         if let current = fip.routerID, current != router.id {

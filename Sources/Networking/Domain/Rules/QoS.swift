@@ -67,7 +67,8 @@ extension NetworkingRules {
         // Unlike a create, a change looks the policy up first: one the caller cannot see is not found.
         var policy = try state.visibleQoSPolicy(policyID, auth)
         guard auth.isAdmin else { throw .forbidden("update_policy_\(kind.rawValue)_rule") }
-        guard let i = policy.rules.firstIndex(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
+        _ = try state.qosRule(kind, id, in: policy)
+        let i = policy.rules.firstIndex { $0.id == id }!  // just found
         try Self.apply(r, to: &policy.rules[i], creating: false)
         try checkNoConflict(policy.rules[i], in: policy)
         return revised(policy, policy.rules[i])
@@ -76,7 +77,7 @@ extension NetworkingRules {
     func deleteQoSRule(_ policyID: String, _ kind: QoSPolicy.Rule.Kind, _ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
         var policy = try state.visibleQoSPolicy(policyID, auth)
         guard auth.isAdmin else { throw .forbidden("delete_policy_\(kind.rawValue)_rule") }
-        guard policy.rules.contains(where: { $0.id == id && $0.kind == kind }) else { throw Self.ruleNotFound(id, policyID) }
+        _ = try state.qosRule(kind, id, in: policy)
         policy.rules.removeAll { $0.id == id }
         policy.std.bump()
         var batch = Batch()
@@ -146,10 +147,6 @@ extension NetworkingRules {
     private static func policyInUse(_ id: String, _ type: String, _ object: String) -> NetworkingError {
         .conflict("QosPolicyInUse", "QoS Policy \(id) is used by \(type) \(object).")
     }
-
-    private static func ruleNotFound(_ id: String, _ policy: String) -> NetworkingError {
-        NetworkingError(.notFound, "QosRuleNotFound", "QoS rule \(id) for policy \(policy) could not be found.")
-    }
 }
 
 extension NetworkingState {
@@ -159,6 +156,14 @@ extension NetworkingState {
             throw NetworkingError(.notFound, "QosPolicyNotFound", "QoS policy \(id) could not be found.")
         }
         return p
+    }
+
+    /// A policy's rule of `kind`, else 404 `QosRuleNotFound`.
+    func qosRule(_ kind: QoSPolicy.Rule.Kind, _ id: String, in policy: QoSPolicy) throws(NetworkingError) -> QoSPolicy.Rule {
+        guard let rule = policy.rules.first(where: { $0.id == id && $0.kind == kind }) else {
+            throw NetworkingError(.notFound, "QosRuleNotFound", "QoS rule \(id) for policy \(policy.id) could not be found.")
+        }
+        return rule
     }
 
     /// The policy that applies to a port: its own, else its network's unless the port is the network's own

@@ -27,7 +27,7 @@ extension NetworkingRules {
 
     /// A new `target_tenant` (nil: none sent), checked as removing the old one and adding the new one.
     func updateRBACPolicy(_ id: String, targetProject: String?, _ auth: AuthContext) throws(NetworkingError) -> Decision<RBACPolicy> {
-        var policy = try visiblePolicy(id, auth)
+        var policy = try state.visiblePolicy(id, auth)
         if targetProject == RBACPolicy.wildcard, !auth.isAdmin { throw .forbidden("update_rbac_policy:target_tenant") }
         try checkOwnsObject(policy.objectType, policy.objectID, auth)
         guard let targetProject, targetProject != policy.targetProject else { return Decision(batch: Batch(), result: policy) }
@@ -47,7 +47,7 @@ extension NetworkingRules {
 
     /// Removes a policy nothing depends on; a network's last `access_as_external` one makes it internal again.
     func deleteRBACPolicy(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> Decision<Void> {
-        let policy = try visiblePolicy(id, auth)
+        let policy = try state.visiblePolicy(id, auth)
         try checkNotInUse(policy, replacedBy: nil)
         var batch = Batch()
         batch.deletedRBACPolicies = [id]
@@ -183,14 +183,6 @@ extension NetworkingRules {
         .conflict("RbacPolicyInUse", "RBAC policy on object \(object) cannot be removed because other objects depend on it.\nDetails: \(details)")
     }
 
-    /// A policy of the caller's project (admins: any), else 404 `RbacPolicyNotFound`.
-    private func visiblePolicy(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> RBACPolicy {
-        guard let p = state.rbacPolicies[id], state.owns(p.projectID, auth) else {
-            throw NetworkingError(.notFound, "RbacPolicyNotFound", "RBAC policy of type \(state.rbacPolicies[id]?.objectType.rawValue ?? "unknown") with ID \(id) not found")
-        }
-        return p
-    }
-
     /// The object must exist and be visible (404 as its own kind), and be the caller's unless they are an admin.
     private func checkOwnsObject(_ type: RBACPolicy.ObjectType, _ id: String, _ auth: AuthContext) throws(NetworkingError) {
         let owner: String
@@ -220,5 +212,15 @@ extension NetworkingRules {
         let tuple = names.count == 1 ? "(\(names[0]),)" : "(\(names.joined(separator: ", ")))"
         throw NetworkingError(.badRequest, "InvalidActionForType",
                               "Invalid action '\(text)' for object type '\(type.rawValue)'. Valid actions: \(tuple)")
+    }
+}
+
+extension NetworkingState {
+    /// A policy of the caller's project (admins: any), else 404 `RbacPolicyNotFound`.
+    func visiblePolicy(_ id: String, _ auth: AuthContext) throws(NetworkingError) -> RBACPolicy {
+        guard let p = rbacPolicies[id], owns(p.projectID, auth) else {
+            throw NetworkingError(.notFound, "RbacPolicyNotFound", "RBAC policy of type \(rbacPolicies[id]?.objectType.rawValue ?? "unknown") with ID \(id) not found")
+        }
+        return p
     }
 }
