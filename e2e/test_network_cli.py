@@ -884,3 +884,41 @@ def test_port_forwarding_and_auto_allocated_topology(net, admin):
     assert net.nb.find("Load_Balancer", f"name=pf-floatingip-{fip['id']}-tcp") == []
     stderr = osc_fails(net, DEMO, "network", "auto", "allocated", "topology", "create", "--check-resources")
     assert "No default router:external network" in stderr or "Deployment error" in stderr, stderr
+
+
+def test_sdk_port_bindings_as_nova_live_migrates(net, admin):
+    """openstacksdk's port binding calls, in the order Nova's live migration makes them: the port's profile names the
+    destination (OVN's `requested-chassis` lists both, `activation-strategy=rarp`), an INACTIVE binding on the
+    destination, its activation (the port and `requested-chassis` move), the source's binding deleted."""
+    import openstack.config
+    import openstack.connection
+    import openstack.exceptions
+    config = openstack.config.OpenStackConfig(config_files=[str(net.clouds_yaml)])
+    conn = openstack.connection.Connection(config=config.get_one(ADMIN))
+    network = make_network(net)
+    make_subnet(net, network["id"], "10.128.0.0/24")
+    port = osc_json(net, ADMIN, "port", "create", "--network", network["id"], "--device-owner", "compute:nova",
+                    "--host", "src-host", name("lm"))
+    conn.network.update_port(port["id"], binding_profile={"migrating_to": "dst-host"})
+    options = lsp(net, port["id"])["options"]
+    assert options.get("requested-chassis") == "src-host,dst-host" and options.get("activation-strategy") == "rarp", options
+
+    binding = conn.network.create_port_binding(port["id"], host="dst-host")
+    assert binding.status == "INACTIVE" and binding.vif_type == "ovs", binding
+    listed = {b.host: b.status for b in conn.network.port_bindings(port["id"])}
+    assert listed == {"src-host": "ACTIVE", "dst-host": "INACTIVE"}, listed
+    with pytest.raises(openstack.exceptions.ConflictException):
+        conn.network.create_port_binding(port["id"], host="dst-host")
+
+    conn.network.activate_port_binding(port["id"], host="dst-host")
+    shown = osc_json(net, ADMIN, "port", "show", port["id"])
+    assert shown["binding_host_id"] == "dst-host" and shown["binding_profile"] == {}, shown
+    options = lsp(net, port["id"])["options"]
+    assert options.get("requested-chassis") == "dst-host" and "activation-strategy" not in options, options
+    listed = {b.host: (b.status, b.vif_type) for b in conn.network.port_bindings(port["id"])}
+    assert listed == {"dst-host": ("ACTIVE", "ovs"), "src-host": ("INACTIVE", "unbound")}, listed
+
+    conn.network.delete_port_binding(port["id"], "src-host")
+    assert [b.host for b in conn.network.port_bindings(port["id"])] == ["dst-host"]
+    response = api(net, admin[0], "PUT", f"/v2.0/ports/{port['id']}/bindings/src-host/activate")
+    assert response.status_code == 404 and neutron_error(response) == "PortBindingNotFound", response.text

@@ -84,6 +84,19 @@ enum NetworkRequests {
         case 18:
             return FuzzRequest(service: .network, method: r.pick(["PATCH", "HEAD", "OPTIONS", "PROPFIND", "DELETE"]), path: r.chance(0.5) ? base : "\(base)/\(pool.id(collection, &r))",
                                body: r.chance(0.5) ? FuzzBody.junk(&r) : nil)
+        case 19 where r.chance(0.5):
+            // binding-extended: a port's bindings by host, Nova's live-migration calls.
+            let path = "/v2.0/ports/\(pool.id("ports", &r))/bindings"
+            let host = r.pick(["h1", "h2", "h3", "", "%2F", String(repeating: "h", count: 300)])
+            let binding: JSON = r.chance(0.2) ? body.weird(&r)
+                : ["host": r.chance(0.2) ? body.weird(&r) : .string(host), "profile": r.chance(0.3) ? body.weird(&r) : ["migrating_to": "h2"]]
+            switch r.int(0...4) {
+            case 0: return FuzzRequest(service: .network, method: "GET", path: path + r.pick(["", "?host=h1", "?status=INACTIVE", "?bogus=1", "/" + host]))
+            case 1: return FuzzRequest(service: .network, method: "POST", path: path, body: r.chance(0.1) ? FuzzBody.junk(&r) : body.bytes(["binding": binding]))
+            case 2: return FuzzRequest(service: .network, method: "PUT", path: path + "/" + host, body: body.bytes(["binding": binding]))
+            case 3: return FuzzRequest(service: .network, method: "PUT", path: path + "/" + host + "/activate")
+            default: return FuzzRequest(service: .network, method: "DELETE", path: path + "/" + host)
+            }
         default:
             return FuzzRequest(service: .network, method: "POST", path: "\(base)/\(pool.id(collection, &r))", body: payload(update: false))
         }
@@ -118,6 +131,7 @@ enum NetworkRequests {
             if r.chance(0.1) { o["mac_address"] = .string(r.pick(["fa:16:3e:00:00:01", "01:00:00:00:00:00", "zz"])) }
             if r.chance(0.1) { o["allowed_address_pairs"] = [["ip_address": "10.0.0.99"]] }
             if r.chance(0.1) { o["extra_dhcp_opts"] = [["opt_name": "mtu", "opt_value": "1400", "ip_version": r.chance(0.5) ? .integer(4) : body.edgeNumber(&r)]] }
+            if r.chance(0.3) { o["device_owner"] = "compute:nova"; o["binding:host_id"] = .string(r.pick(["h1", "h2", ""])) }
             if r.chance(0.1) { o["device_owner"] = .string(r.pick(["compute:nova", "network:router_interface", "network:dhcp"])); o["device_id"] = "vm-1" }
             return o
         case "security-groups":

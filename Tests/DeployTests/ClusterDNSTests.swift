@@ -21,9 +21,7 @@ extension ClusterLifecycleTests {
             let host = "web"
             #expect(assignment?["hostname"] as? String == host && assignment?["fqdn"] as? String == "web.example.org.", "\(named)")
             for vm in [a, b] {
-                try await l3.waitActive(vm.portID)
-                let lease = try vm.vm.dhcp()
-                try #require(Self.leasedAddress(lease) == vm.vm.ip, "\(vm.vm.name): wanted \(vm.vm.ip), udhcpc said '\(lease)'")
+                try await l3.lease(vm)
             }
             let records = try cluster.nbctl(["--data=bare", "--no-headings", "--columns=records", "find", "DNS", "external_ids:ls_name=neutron-\(net.network)"])
             #expect(records.contains("\(host)=\"\(b.vm.ip)\"") || records.contains("\(host)=\(b.vm.ip)"), "the NB DNS row: \(records)")

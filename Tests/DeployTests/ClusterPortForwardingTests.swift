@@ -16,9 +16,7 @@ extension ClusterLifecycleTests {
             _ = try await neutron.routerAction(routerID, "add_router_interface", ["subnet_id": net.subnet])
 
             let a = try await l3.vm("pfa", node: "c1", network: net)
-            try await l3.waitActive(a.portID)
-            let lease = try a.vm.dhcp()
-            try #require(Self.leasedAddress(lease) == a.vm.ip, "wanted \(a.vm.ip), udhcpc said '\(lease)'")
+            try await l3.lease(a)
             let group = try await neutron.create("security_group", ["name": "t-pf-web"])
             let groupID = try #require(group["id"] as? String, "\(group)")
             _ = try await neutron.create("security_group_rule", ["security_group_id": groupID, "direction": "ingress", "ethertype": "IPv4",

@@ -14,9 +14,7 @@ extension ClusterLifecycleTests {
             let a = try await l3.vm("qa", node: "c1", network: net)
             let b = try await l3.vm("qb", node: "c2", network: net)
             for vm in [a, b] {
-                try await l3.waitActive(vm.portID)
-                let lease = try vm.vm.dhcp()
-                try #require(Self.leasedAddress(lease) == vm.vm.ip, "\(vm.vm.name): wanted \(vm.vm.ip), udhcpc said '\(lease)'")
+                try await l3.lease(vm)
             }
             #expect(try await cluster.eventually(10) { a.vm.ping(b.vm.ip) }, "qa → qb")
 

@@ -29,9 +29,7 @@ extension ClusterLifecycleTests {
             let a = try await l3.vm("a", node: "c1", network: netA)
             let b = try await l3.vm("b", node: "c2", network: netB)
             for (vm, net) in [(a, netA), (b, netB)] {
-                try await l3.waitActive(vm.portID)
-                let lease = try vm.vm.dhcp()
-                try #require(Self.leasedAddress(lease) == vm.vm.ip, "\(vm.vm.name): wanted \(vm.vm.ip), udhcpc said '\(lease)'")
+                try await l3.lease(vm)
                 let route = try vm.vm.exec("ip", ["-4", "route", "show", "default"])
                 #expect(route.contains("default via \(net.gateway) "), "DHCP's router option is the subnet gateway: \(route)")
             }
@@ -162,9 +160,7 @@ extension ClusterLifecycleTests {
             let gatewayPortID = try #require(gatewayPorts.first?["id"] as? String, "\(gatewayPorts)")
             let gatewayMAC = try #require(gatewayPorts.first?["mac_address"] as? String, "\(gatewayPorts)")
             let a = try await l3.vm("a", node: "c1", network: net)
-            try await l3.waitActive(a.portID)
-            let lease = try a.vm.dhcp()
-            try #require(Self.leasedAddress(lease) == a.vm.ip, "wanted \(a.vm.ip), udhcpc said '\(lease)'")
+            try await l3.lease(a)
             _ = try await l3.openToOutside(a)
             let fip = try await l3.neutron.create("floatingip", ["floating_network_id": l3.publicID, "port_id": a.portID])
             let fipIP = try #require(fip["floating_ip_address"] as? String, "\(fip)")
@@ -299,7 +295,7 @@ struct L3Cloud {
 
     /// A port on `network` bound to `node`'s chassis and a VM plugged into that node's br-int for it.
     func vm(_ name: String, node: String, network: Net) async throws -> VM {
-        let host = try #require(status.chassis.first { $0.name == state.systemID(node) }?.hostname, "no chassis for \(node)")
+        let host = try host(of: node)
         let port = try await neutron.create("port", [
             "network_id": network.network, "name": "t-\(name)", "binding:host_id": host,
             "device_owner": "compute:nova", "device_id": UUID().uuidString.lowercased(),
@@ -310,6 +306,11 @@ struct L3Cloud {
         return VM(vm: try TestVM.attach(cluster, name: name, node: node, mac: mac, ip: ip, ifaceID: id), portID: id)
     }
 
+    /// The hostname of `node`'s chassis (what Nova binds ports to).
+    func host(of node: String) throws -> String {
+        try #require(status.chassis.first { $0.name == state.systemID(node) }?.hostname, "no chassis for \(node)")
+    }
+
     /// Waits until the port is ACTIVE (ovn-controller claimed it).
     func waitActive(_ portID: String) async throws {
         var last: CloudClient.Exchange?
@@ -318,6 +319,13 @@ struct L3Cloud {
             return (last?.json["port"] as? [String: Any])?["status"] as? String == "ACTIVE"
         }
         try #require(active, "port \(portID) not ACTIVE after 20 s; last \(last.map(String.init(describing:)) ?? "no answer")")
+    }
+
+    /// Waits until the VM's port is ACTIVE, then takes a DHCP lease in the VM: exactly the port's address.
+    func lease(_ vm: VM) async throws {
+        try await waitActive(vm.portID)
+        let lease = try vm.vm.dhcp()
+        try #require(ClusterLifecycleTests.leasedAddress(lease) == vm.vm.ip, "\(vm.vm.name): wanted \(vm.vm.ip), udhcpc said '\(lease)'")
     }
 
     /// Adds a group admitting ICMP and TCP 8080 from anywhere to the VM's port (besides default).
@@ -335,8 +343,9 @@ struct L3Cloud {
     }
 
     /// The node whose chassis the SB binds `logicalPort` to (for a `cr-lrp-…` port: the active gateway).
-    func resident(_ logicalPort: String) -> String? {
-        guard let chassis = try? cluster.sbctl(["--data=bare", "--no-headings", "--columns=chassis", "find", "Port_Binding", "logical_port=\(logicalPort)"]),
+    /// `column` `additional_chassis`: where OVN binds it besides (a port being live-migrated).
+    func resident(_ logicalPort: String, column: String = "chassis") -> String? {
+        guard let chassis = try? cluster.sbctl(["--data=bare", "--no-headings", "--columns=\(column)", "find", "Port_Binding", "logical_port=\(logicalPort)"]),
               !chassis.isEmpty,
               let name = try? cluster.sbctl(["--data=bare", "--no-headings", "--columns=name", "list", "Chassis", chassis]) else { return nil }
         return state.spec.nodes.first { state.systemID($0.name) == name }?.name

@@ -26,9 +26,7 @@ extension ClusterLifecycleTests {
             #expect(try await neutron.show("port", subportID)["binding:host_id"] as? String
                     == (try await neutron.show("port", parent.portID)["binding:host_id"] as? String), "the subport is bound where its parent is")
 
-            try await l3.waitActive(parent.portID)
-            let lease = try parent.vm.dhcp()
-            try #require(Self.leasedAddress(lease) == parent.vm.ip, "wanted \(parent.vm.ip), udhcpc said '\(lease)'")
+            try await l3.lease(parent)
             // The guest's side of the trunk: VLAN 101 frames on eth0 answered as the subport (raw 802.1Q frames: this
             // kernel has no 8021q module for a VLAN interface).
             let guest = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/vlan_guest.py").path
@@ -36,9 +34,7 @@ extension ClusterLifecycleTests {
             defer { kill(responder, SIGKILL); waitpid(responder, nil, 0) }
 
             let b = try await l3.vm("tb", node: "c2", network: vlanNet)
-            try await l3.waitActive(b.portID)
-            let leaseB = try b.vm.dhcp()
-            try #require(Self.leasedAddress(leaseB) == b.vm.ip, "wanted \(b.vm.ip), udhcpc said '\(leaseB)'")
+            try await l3.lease(b)
             let reached = try await cluster.eventually(20) { b.vm.ping(subIP) }
             if !reached {
                 // What the SB bound and what reached tp's interface while tb pinged, to tell OVN's part from the guest's.

@@ -58,6 +58,7 @@ enum Extensions {
               description: "Add new field of remote address group id in security group rules"),
         .init(alias: "stateful-security-group", name: "Stateful security group", description: "Indicates if the security group is stateful or not"),
         .init(alias: "binding", name: "Port Binding", description: "Expose port bindings of a virtual port to external application"),
+        .init(alias: "binding-extended", name: "Port Bindings Extended", description: "Expose port bindings of a virtual port to external application"),
         .init(alias: "allowed-address-pairs", name: "Allowed Address Pairs", description: "Provides allowed address pairs"),
         .init(alias: "extra_dhcp_opt", name: "Neutron Extra DHCP options", description: "Extra options configuration for DHCP."),
         .init(alias: "standard-attr-description", name: "standard-attr-description", description: "Extension to add descriptions to standard attributes"),

@@ -31,6 +31,7 @@ struct NetworkingAPI: Sendable {
         ResourceRoutes(collection: "networks", member: "network", handlers: networks, revisioned: .networks).register(router)
         ResourceRoutes(collection: "subnets", member: "subnet", handlers: subnets, revisioned: .subnets).register(router)
         ResourceRoutes(collection: "ports", member: "port", handlers: ports, revisioned: .ports).register(router)
+        registerPortBindingRoutes(router)
         ResourceRoutes(collection: "security-groups", member: "security_group", handlers: securityGroups, revisioned: .securityGroups).register(router)
         ResourceRoutes(collection: "security-group-rules", member: "security_group_rule", handlers: securityGroupRules).register(router)
         ResourceRoutes(collection: "subnetpools", member: "subnetpool", handlers: subnetPools, revisioned: .subnetPools).register(router)

@@ -1,3 +1,5 @@
+import OpenStackAPI
+
 /// ML2/OVN's mapping of Neutron resources to Northbound rows (see `reference/neutron-ovn/NOTES.md`).
 struct NBTranslation: Sendable {
     /// `[ovn] dns_servers`: the DHCP `dns_server` of subnets without their own nameservers.
@@ -70,9 +72,24 @@ struct NBTranslation: Sendable {
         // A trunk subport is a VLAN child of its parent's port (ML2/OVN's trunk driver).
         return .switchPort(SwitchPortSpec(
             name: p.id, switchName: switchName, type: "", addresses: addresses, portSecurity: portSecurity,
-            enabled: p.adminStateUp, options: ["requested-chassis": p.hostID, "mcast_flood_reports": "true"],
+            enabled: p.adminStateUp, options: Self.bindingOptions(p),
             externalIDs: externalIDs, tag: trunkChild?.tag, dhcpv4Subnet: v4Subnet, ownDHCPv4: v4Own,
             dhcpv6Subnet: v6Subnet, ownDHCPv6: v6Own, portGroups: groups, parentName: trunkChild?.parent))
+    }
+
+    /// A VM port's options (ML2/OVN's `_get_port_options`): `requested-chassis` is the bound host; while Nova
+    /// live-migrates the port (`binding:profile` `migrating_to`) the destination too, OVN's multi-chassis binding,
+    /// with the destination's traffic held until the guest's RARP announces it there.
+    static func bindingOptions(_ p: Port) -> [String: String] {
+        var options = ["requested-chassis": p.hostID, "mcast_flood_reports": "true"]
+        // Most profiles are `{}`: parsed only when they may name a destination.
+        guard !p.hostID.isEmpty, p.profile.contains("migrating_to") else { return options }
+        let profile = (try? JSONParser.parse(Array(p.profile.utf8)))?.object
+        if let destination = profile?["migrating_to"]?.string, !destination.isEmpty {
+            options["requested-chassis"] = "\(p.hostID),\(destination)"
+            options["activation-strategy"] = "rarp"
+        }
+        return options
     }
 
     /// The subnet whose DHCP_Options serve a port for one IP version, or the port's own row (the subnet's options

@@ -56,7 +56,7 @@ enum PortDecoding {
         r.extraDHCPOpts = try dhcpOptions(a)
         r.hostID = try a.string("binding:host_id")
         r.vnicType = try a.string("binding:vnic_type")
-        r.profile = try profile(a)
+        r.profile = try profile(a, "binding:profile")
         r.deviceProfile = try a.string("device_profile", nullable: true)
         // Neutron keeps DNS names in lowercase (`convert_string_to_case_insensitive`); null is no name.
         if a.has("dns_name") { r.dnsName = (try a.string("dns_name", nullable: true) ?? "").lowercased() }
@@ -148,10 +148,13 @@ enum PortDecoding {
         return out
     }
 
-    private static func profile(_ a: Attributes) throws(NetworkingError) -> String? {
-        guard let v = a.value("binding:profile") else { return nil }
+    /// A binding profile (`type:dict_or_none`) as JSON text; null clears it.
+    static func profile(_ a: Attributes, _ key: String) throws(NetworkingError) -> String? {
+        guard let v = a.value(key) else { return nil }
         if v.isNull { return "{}" }
-        guard v.object != nil else { throw .invalidInput("Invalid input for binding:profile. Reason: '\(v.text)' is not a dictionary") }
+        guard v.object != nil else { throw .invalidInput("Invalid input for \(key). Reason: '\(v.text)' is not a dictionary") }
+        // ML2's column holds 4095 characters.
+        guard v.text.utf8.count <= 4095 else { throw .invalidInput("binding:profile value too large") }
         return v.text
     }
 }

@@ -19,6 +19,7 @@ enum FilterValidation {
                                  "port_security_enabled", "security_groups", "binding:vnic_type", "binding:host_id", "binding:vif_type",
                                  "allowed_address_pairs", "extra_dhcp_opts", "numa_affinity_policy", "device_profile",
                                  "dns_name", "dns_domain", "dns_assignment"]),
+        "bindings": ["host", "vif_type", "vnic_type", "status"],
         "security_groups": standard.union(["stateful", "shared"]),
         "address_groups": standard.union(["addresses"]),
         "port_forwardings": ["id", "protocol", "internal_ip_address", "internal_port", "internal_port_id", "external_port", "description"],

@@ -53,9 +53,19 @@ enum Representation {
         return o
     }
 
+    /// One of a port's bindings (`binding-extended`).
+    static func portBinding(_ b: PortBinding, _ status: PortBinding.Status) -> JSONObject {
+        ["host": .string(b.host), "vif_type": vifType(b), "vnic_type": .string(b.vnicType), "status": .string(status.rawValue),
+         "profile": profile(b), "vif_details": vifDetails(b)]
+    }
+
+    private static func vifType(_ b: PortBinding) -> JSON { b.bound ? "ovs" : "unbound" }
+    private static func vifDetails(_ b: PortBinding) -> JSON { b.bound ? ["port_filter": true, "connectivity": "l2"] : [:] }
+    private static func profile(_ b: PortBinding) -> JSON { .object((try? JSONParser.parse(Array(b.profile.utf8)))?.object ?? [:]) }
+
     /// A port; `dnsDomain` is the service's, which its `dns_assignment` names depend on.
     static func port(_ p: Port, dnsDomain: String) -> JSONObject {
-        let bound = !p.hostID.isEmpty
+        let binding = p.activeBinding
         var o: JSONObject = [
             "id": .string(p.id), "name": .string(p.name), "network_id": .string(p.networkID), "tenant_id": .string(p.projectID),
             "mac_address": .string(p.macAddress), "admin_state_up": .bool(p.adminStateUp), "status": .string(p.status),
@@ -63,9 +73,8 @@ enum Representation {
             "fixed_ips": .array(p.fixedIPs.map { ["subnet_id": .string($0.subnetID), "ip_address": .string($0.ipAddress)] }),
             "project_id": .string(p.projectID), "port_security_enabled": .bool(p.portSecurityEnabled),
             "security_groups": .array(p.securityGroups.map(JSON.string)),
-            "binding:vnic_type": .string(p.vnicType), "binding:profile": .object((try? JSONParser.parse(Array(p.profile.utf8)))?.object ?? [:]),
-            "binding:host_id": .string(p.hostID), "binding:vif_type": bound ? "ovs" : "unbound",
-            "binding:vif_details": bound ? ["port_filter": true, "connectivity": "l2"] : [:],
+            "binding:vnic_type": .string(p.vnicType), "binding:profile": profile(binding),
+            "binding:host_id": .string(p.hostID), "binding:vif_type": vifType(binding), "binding:vif_details": vifDetails(binding),
             "allowed_address_pairs": .array(p.allowedAddressPairs.map { ["ip_address": .string($0.ipAddress), "mac_address": .string($0.macAddress)] }),
             "extra_dhcp_opts": .array(p.extraDHCPOpts.map {
                 ["opt_name": .string($0.name), "opt_value": .string($0.value), "ip_version": .int($0.ipVersion)]

@@ -46,6 +46,8 @@ struct Port: Codable, Sendable, Hashable {
     var dnsDomain: String? = nil
     /// `qos`: the port's own QoS policy (else its network's applies).
     var qosPolicyID: String? = nil
+    /// `binding-extended`: bindings to other hosts, waiting to be activated (nil: none; older records have no key).
+    var inactiveBindings: [PortBinding]? = nil
 
     /// The network's metadata port (`network:distributed`), an OVN localport.
     var isMetadata: Bool { deviceOwner == DeviceOwner.distributed }

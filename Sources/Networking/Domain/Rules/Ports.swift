@@ -63,7 +63,11 @@ extension NetworkingRules {
         if let v = r.adminStateUp { p.adminStateUp = v }
         if let v = r.deviceID { p.deviceID = v }
         if let v = r.deviceOwner { p.deviceOwner = v }
-        if let v = r.hostID { p.hostID = v }
+        if let v = r.hostID {
+            // The port's binding moves there; a waiting binding already holds that host (ML2's key is port and host).
+            if v != p.hostID, p.inactiveBindings?.contains(where: { $0.host == v }) == true { throw Self.bindingExists(id, v) }
+            p.hostID = v
+        }
         if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
         if r.numaAffinityPolicy.isSent { p.numaAffinityPolicy = r.numaAffinityPolicy.value }
         if let v = r.profile { p.profile = v }
@@ -194,10 +198,11 @@ extension NetworkingRules {
         return out
     }
 
-    private func checkedVNICType(_ v: String?) throws(NetworkingError) -> String? {
+    /// `binding:vnic_type`: OVN here binds only `normal` ports (no SR-IOV, no smart NICs).
+    func checkedVNICType(_ v: String?, attribute: String = "binding:vnic_type") throws(NetworkingError) -> String? {
         guard let v else { return nil }
         guard v == "normal" else {
-            throw .invalidInput("Invalid input for binding:vnic_type. Reason: '\(v)' is not in ['normal']")
+            throw .invalidInput("Invalid input for \(attribute). Reason: '\(v)' is not in ['normal']")
         }
         return v
     }
