@@ -35,9 +35,8 @@ struct ResourceRoutes {
             try await handlers.list(try context.requireAuth(), request, context)
         }
         router.get(RouterPath(base + "/:id")) { request, context in
-            var object = try await handlers.show(try context.parameters.require("id"), try context.requireAuth())
-            let fields = request.queryItems.filter { $0.0 == "fields" }.flatMap { $0.1.split(separator: ",").map(String.init) }
-            if !fields.isEmpty { object = JSONObject(object.members.filter { fields.contains($0.key) }.map { ($0.key, $0.value) }) }
+            let object = Collections.shown(try await handlers.show(try context.parameters.require("id"), try context.requireAuth()),
+                                           fields: Collections.fields(request))
             return JSONResponse.make(status: 200, body: .object(JSONObject([(member, .object(object))])))
         }
         router.post(RouterPath(base)) { request, context in

@@ -9,7 +9,7 @@ extension NetworkingAPI {
         router.get(RouterPath("/v2.0/auto-allocated-topology/:project")) { request, context in
             let auth = try context.requireAuth()
             let project = try NetworkingRules.topologyProject(try context.parameters.require("project"), auth)
-            let fields = request.queryItems.filter { $0.0 == "fields" }.flatMap { $0.1.split(separator: ",").map(String.init) }
+            let fields = Collections.fields(request)
             let topology: JSONObject
             if fields.contains("dry-run") {
                 try await store.snapshot.checkAutoAllocationRequirements()

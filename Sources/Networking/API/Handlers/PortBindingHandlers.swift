@@ -8,9 +8,7 @@ extension NetworkingAPI {
         // The port is `:id`, as in the port routes (Hummingbird wants one name per path segment).
         let base = "/v2.0/ports/:id/bindings"
         @Sendable func answer(_ b: PortBinding, _ status: PortBinding.Status, code: Int = 200, fields: [String] = []) -> Response {
-            var o = Representation.portBinding(b, status)
-            if !fields.isEmpty { o = JSONObject(o.members.filter { fields.contains($0.key) }.map { ($0.key, $0.value) }) }
-            return JSONResponse.make(status: code, body: ["binding": .object(o)])
+            JSONResponse.make(status: code, body: ["binding": .object(Collections.shown(Representation.portBinding(b, status), fields: fields))])
         }
         router.get(RouterPath(base)) { request, context in
             let auth = try context.requireAuth(), port = try context.parameters.require("id")
@@ -27,8 +25,7 @@ extension NetworkingAPI {
             let auth = try context.requireAuth(), port = try context.parameters.require("id"), host = try context.parameters.require("host")
             let p = try await store.snapshot.bindingPort(port, auth, action: "get_port_binding")
             guard let (b, status) = p.binding(on: host) else { throw NetworkingRules.bindingNotFound(port, host) }
-            let fields = request.queryItems.filter { $0.0 == "fields" }.flatMap { $0.1.split(separator: ",").map(String.init) }
-            return answer(b, status, fields: fields)
+            return answer(b, status, fields: Collections.fields(request))
         }
         router.put(RouterPath(base + "/:host")) { request, context in
             let auth = try context.requireAuth(), port = try context.parameters.require("id"), host = try context.parameters.require("host")

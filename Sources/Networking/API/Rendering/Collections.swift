@@ -7,6 +7,16 @@ import OpenStackAPI
 enum Collections {
     static let tagFilters: Set<String> = ["tags", "tags-any", "not-tags", "not-tags-any"]
 
+    /// The `fields` a show asks for (repeated or comma-separated); empty: all.
+    static func fields(_ request: Request) -> [String] {
+        request.queryItems.filter { $0.0 == "fields" }.flatMap { $0.1.split(separator: ",").map(String.init) }
+    }
+
+    /// One resource as a show answers it: only the members in `fields` when some are asked for.
+    static func shown(_ object: JSONObject, fields: [String]) -> JSONObject {
+        fields.isEmpty ? object : JSONObject(object.members.filter { fields.contains($0.key) }.map { ($0.key, $0.value) })
+    }
+
     /// `query` replaces the request's query items (when a route has read some of them itself); `idKey` names the member
     /// markers refer to (`network_id` for IP availabilities, `name` for availability zones).
     static func respond(_ key: String, _ objects: [JSONObject], query items: [(String, String)]? = nil, idKey: String = "id",

@@ -65,7 +65,7 @@ extension NetworkingRules {
         if let v = r.deviceOwner { p.deviceOwner = v }
         if let v = r.hostID {
             // The port's binding moves there; a waiting binding already holds that host (ML2's key is port and host).
-            if v != p.hostID, p.inactiveBindings?.contains(where: { $0.host == v }) == true { throw Self.bindingExists(id, v) }
+            if v != p.hostID, p.binding(on: v) != nil { throw Self.bindingExists(id, v) }
             p.hostID = v
         }
         if let v = try checkedVNICType(r.vnicType) { p.vnicType = v }
